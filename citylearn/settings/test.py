@@ -1,6 +1,6 @@
 """Tests: fast hashing, no static manifest; the database and broker come from the environment."""
 
-from .dev import *  # noqa: F403
+from .dev import *
 
 DEBUG = False
 # The suite runs tasks in-process; tests marked "worker" send theirs through the broker.
@@ -8,5 +8,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # A file, not memory: the health check test must be able to break the connection.
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(PROJECT_DIR / "test-db.sqlite3")}  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": str(PROJECT_DIR / "test-db.sqlite3")}

@@ -18,4 +18,3 @@ def test_every_scheduled_task_is_registered():
     app.loader.import_default_modules()
     for entry in app.conf.beat_schedule.values():
         assert entry["task"] in app.tasks, entry["task"]
-

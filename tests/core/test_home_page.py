@@ -44,7 +44,7 @@ def test_home_page_links_to_the_areas_it_is_given(client):
     home.learning_page = home
     home.save_revision().publish()
     html = client.get("/").content.decode()
-    assert "<h2><a href=\"/\">" in html
+    assert '<h2><a href="/">' in html
 
 
 def test_pages_use_only_this_sites_assets(client):

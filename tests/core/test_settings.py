@@ -13,7 +13,9 @@ PRODUCTION_ENV = {
 
 def manage(*args, env):
     # The browser tests allow sync ORM calls in this process; production must not inherit it.
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    inherited = {
+        k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     clean = {k: v for k, v in inherited.items() if k not in PRODUCTION_ENV}
     return subprocess.run(
         [sys.executable, "manage.py", *args],

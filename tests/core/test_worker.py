@@ -35,10 +35,16 @@ def wait_until(condition, timeout=60.0):
 
 def test_worker_clears_expired_sessions(through_the_broker):
     now = timezone.now()
-    Session.objects.create(session_key="expired", session_data="", expire_date=now - timedelta(days=1))
-    Session.objects.create(session_key="current", session_data="", expire_date=now + timedelta(days=1))
+    Session.objects.create(
+        session_key="expired", session_data="", expire_date=now - timedelta(days=1)
+    )
+    Session.objects.create(
+        session_key="current", session_data="", expire_date=now + timedelta(days=1)
+    )
 
     clear_expired_sessions.delay()
 
-    assert wait_until(lambda: not Session.objects.filter(session_key="expired").exists())
+    assert wait_until(
+        lambda: not Session.objects.filter(session_key="expired").exists()
+    )
     assert Session.objects.filter(session_key="current").exists()

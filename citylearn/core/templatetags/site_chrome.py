@@ -12,7 +12,11 @@ def language_switch(context):
     current = request.LANGUAGE_CODE
     return {
         "languages": [
-            {"code": code, "name": name, "url": translate_url(request.get_full_path(), code)}
+            {
+                "code": code,
+                "name": name,
+                "url": translate_url(request.get_full_path(), code),
+            }
             for code, name in settings.LANGUAGES
             if code != current
         ]

@@ -8,6 +8,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         accounts = create_demo_accounts()
-        self.stdout.write(self.style.SUCCESS("Demo accounts (sign in at http://127.0.0.1:8000/admin/):"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo accounts (sign in at http://127.0.0.1:8000/admin/):"
+            )
+        )
         for account in accounts:
-            self.stdout.write(f"  {account.role:<14} {account.username:<10} {account.password}")
+            self.stdout.write(
+                f"  {account.role:<14} {account.username:<10} {account.password}"
+            )
