@@ -2,13 +2,46 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
+
+from citylearn.core.markup import render_markdown
+from citylearn.search.text import index_text
 
 
 class BasePage(Page):
     """What every page of the site shares."""
 
+    search_fields = Page.search_fields + [index.SearchField("search_grams")]
+
     class Meta:
         abstract = True
+
+    def search_text_parts(self) -> list[str]:
+        """The texts a visitor may search this page by; pages add their own."""
+        return [self.title]
+
+    def search_grams(self) -> str:
+        return index_text(*self.search_text_parts())
+
+
+class MarkdownBody(models.Model):
+    """A Markdown body, stored as written and as sanitised HTML rendered on every save."""
+
+    body = models.TextField(_("body (Markdown)"), blank=True)
+    body_html = models.TextField(editable=False, blank=True)
+    references = models.JSONField(
+        _("references"),
+        default=list,
+        blank=True,
+        help_text=_('A list of {"title": ..., "url": ...}.'),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        self.body_html = render_markdown(self.body)
 
 
 class HomePage(BasePage):

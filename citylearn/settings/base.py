@@ -20,6 +20,13 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 INSTALLED_APPS = [
     "citylearn.core",
+    "citylearn.courses",
+    "citylearn.quizzes",
+    "citylearn.cases",
+    "citylearn.explainers",
+    "citylearn.register",
+    "citylearn.content_import",
+    "citylearn.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -190,3 +197,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Load balancers and monitors probe this over plain HTTP on the private side.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# The Markdown sources imported by `manage.py import_content`.
+CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", PROJECT_DIR / "content"))

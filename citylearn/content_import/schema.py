@@ -1,0 +1,243 @@
+"""The keys each kind of content file may have, and what their values must be."""
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from citylearn.cases.enums import GovernanceRisk, Region, Theme
+from citylearn.content_import.sources import SLUG, Source
+from citylearn.courses.enums import Audience
+from citylearn.explainers.enums import Topic
+from citylearn.quizzes.enums import MultipleScoring, QuestionKind, ShowAfterSubmit
+
+
+class Invalid(Exception):
+    pass
+
+
+def text(value):
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid("must be non-empty text")
+    return value.strip()
+
+
+def positive_int(value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise Invalid("must be a whole number of at least 1")
+    return value
+
+
+def percentage(value):
+    value = positive_int(value)
+    if value > 100:
+        raise Invalid("must be a percentage from 1 to 100")
+    return value
+
+
+def hours(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise Invalid("must be a number of hours, e.g. 2 or 1.5")
+    try:
+        result = Decimal(str(value)).quantize(Decimal("0.1"))
+    except InvalidOperation:
+        raise Invalid("must be a number of hours, e.g. 2 or 1.5") from None
+    if result <= 0 or result >= 1000:
+        raise Invalid("must be more than 0 and less than 1000")
+    return result
+
+
+def boolean(value):
+    if not isinstance(value, bool):
+        raise Invalid("must be true or false")
+    return value
+
+
+def date(value):
+    if not isinstance(value, datetime.date):
+        raise Invalid("must be a date written YYYY-MM-DD")
+    return value
+
+
+def slug(value):
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise Invalid("must be a slug: lower-case letters, digits and hyphens")
+    return value
+
+
+def list_of(item: Callable, minimum: int = 0) -> Callable:
+    def check(value):
+        if not isinstance(value, list):
+            raise Invalid("must be a list")
+        if len(value) < minimum:
+            raise Invalid(f"must list at least {minimum}")
+        result = []
+        for index, element in enumerate(value, start=1):
+            try:
+                result.append(item(element))
+            except Invalid as error:
+                raise Invalid(f"item {index} {error}") from None
+        return result
+
+    return check
+
+
+def one_of(choices) -> Callable:
+    allowed = [choice.value for choice in choices]
+
+    def check(value):
+        if value not in allowed:
+            raise Invalid(f"must be one of: {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def reference(value):
+    if not isinstance(value, dict) or set(value) - {"title", "url"}:
+        raise Invalid("must be {title: ..., url: ...}")
+    title = text(value.get("title"))
+    url = value.get("url")
+    if url is not None and (
+        not isinstance(url, str) or not url.startswith(("https://", "http://"))
+    ):
+        raise Invalid("has a url that is not an http(s) address")
+    return {"title": title, "url": url or ""}
+
+
+def law(value):
+    if not isinstance(value, dict) or set(value) != {"law", "article"}:
+        raise Invalid("must be {law: ..., article: ...}")
+    return {"law": text(value["law"]), "article": text(value["article"])}
+
+
+REQUIRED, OPTIONAL = True, False
+REFERENCES = list_of(reference, minimum=1)
+
+SCHEMAS = {
+    "course": {
+        "title": (REQUIRED, text),
+        "summary": (REQUIRED, text),
+        "credit_hours": (REQUIRED, hours),
+        "estimated_minutes": (REQUIRED, positive_int),
+        "audience": (OPTIONAL, one_of(Audience)),
+        "mandatory": (OPTIONAL, boolean),
+        "tags": (OPTIONAL, list_of(text)),
+    },
+    "lesson": {
+        "title": (REQUIRED, text),
+        "estimated_minutes": (REQUIRED, positive_int),
+        "references": (REQUIRED, REFERENCES),
+        "required": (OPTIONAL, boolean),
+    },
+    "case": {
+        "title": (REQUIRED, text),
+        "summary": (REQUIRED, text),
+        "city": (REQUIRED, text),
+        "region": (REQUIRED, one_of(Region)),
+        "country": (REQUIRED, text),
+        "year": (REQUIRED, positive_int),
+        "themes": (REQUIRED, list_of(one_of(Theme), minimum=1)),
+        "governance_risks": (OPTIONAL, list_of(one_of(GovernanceRisk))),
+        "related_courses": (OPTIONAL, list_of(slug)),
+        "related_explainers": (OPTIONAL, list_of(slug)),
+        "references": (REQUIRED, REFERENCES),
+    },
+    "explainer": {
+        "title": (REQUIRED, text),
+        "summary": (REQUIRED, text),
+        "topic": (REQUIRED, one_of(Topic)),
+        "key_points": (REQUIRED, list_of(text, minimum=1)),
+        "laws": (REQUIRED, list_of(law, minimum=1)),
+        "steps": (REQUIRED, list_of(text, minimum=1)),
+        "time_limits": (REQUIRED, text),
+        "where_to_complain": (REQUIRED, text),
+        "last_reviewed": (REQUIRED, date),
+        "reviewer": (REQUIRED, text),
+        "related": (OPTIONAL, list_of(slug)),
+        "references": (REQUIRED, REFERENCES),
+    },
+    "register": {
+        "title": (REQUIRED, text),
+        "summary": (REQUIRED, text),
+        "is_example": (REQUIRED, boolean),
+        "department": (REQUIRED, text),
+        "purpose": (REQUIRED, text),
+        "data_used": (REQUIRED, list_of(text, minimum=1)),
+        "data_sources": (REQUIRED, text),
+        "automated_decision": (REQUIRED, boolean),
+        "human_oversight": (REQUIRED, text),
+        "risks": (REQUIRED, list_of(text, minimum=1)),
+        "safeguards": (REQUIRED, list_of(text, minimum=1)),
+        "retention": (REQUIRED, text),
+        "how_to_object": (REQUIRED, text),
+        "explainer": (REQUIRED, slug),
+        "references": (OPTIONAL, list_of(reference)),
+    },
+    "quiz-file": {
+        "quiz": (REQUIRED, lambda value: value),
+        "questions": (REQUIRED, lambda value: value),
+    },
+    "selfcheck": {
+        "title": (REQUIRED, text),
+        "intro": (REQUIRED, text),
+        "questions": (REQUIRED, lambda value: value),
+    },
+    "quiz": {
+        "title": (REQUIRED, text),
+        "draw": (REQUIRED, positive_int),
+        "pass_mark": (REQUIRED, percentage),
+        "max_attempts": (OPTIONAL, positive_int),
+        "time_limit_minutes": (OPTIONAL, positive_int),
+        "multiple_scoring": (OPTIONAL, one_of(MultipleScoring)),
+        "show_after_submit": (OPTIONAL, one_of(ShowAfterSubmit)),
+    },
+    "question": {
+        "id": (REQUIRED, text),
+        "type": (REQUIRED, one_of(QuestionKind)),
+        "stem": (REQUIRED, text),
+        "explanation": (REQUIRED, text),
+        "choices": (OPTIONAL, lambda value: value),
+        "answer": (OPTIONAL, boolean),
+        "tags": (OPTIONAL, list_of(text)),
+    },
+    "choice": {
+        "text": (REQUIRED, text),
+        "correct": (OPTIONAL, boolean),
+    },
+    "term": {
+        "term": (REQUIRED, text),
+        "slug": (REQUIRED, slug),
+        "definition": (REQUIRED, text),
+        "aliases": (OPTIONAL, list_of(text)),
+        "source": (OPTIONAL, text),
+    },
+}
+
+
+def clean_mapping(source: Source, data, schema: str, where: str = "") -> dict | None:
+    """Check one mapping against a schema; report each problem on its line. None if invalid."""
+    line = source.line_of(where) if where else 1
+    if not isinstance(data, dict):
+        source.problem(
+            line, f"{where or 'the file'} must be a mapping of keys to values"
+        )
+        return None
+    spec = SCHEMAS[schema]
+    cleaned, valid = {}, True
+    prefix = f"{where}." if where else ""
+    for key in data:
+        if key not in spec:
+            source.problem(source.line_of(prefix + str(key)), f"unknown key '{key}'")
+            valid = False
+    for key, (required, check) in spec.items():
+        if key not in data or data[key] is None:
+            if required:
+                source.problem(line, f"missing required key '{key}'")
+                valid = False
+            continue
+        try:
+            cleaned[key] = check(data[key])
+        except Invalid as error:
+            source.problem(source.line_of(prefix + key), f"'{key}' {error}")
+            valid = False
+    return cleaned if valid else None

@@ -1,0 +1,386 @@
+"""Importing content/ into Wagtail: only what changed, never over an editor's later edit."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from citylearn.cases.models import CaseStudyIndexPage, CaseStudyPage
+from citylearn.content_import.models import ImportedSource
+from citylearn.content_import.sources import Problem, Source
+from citylearn.content_import.validation import IMAGE, read_tree, validate_tree
+from citylearn.core.markup import INDEX_SLUGS
+from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
+from citylearn.explainers.models import (
+    ExplainerIndexPage,
+    ExplainerPage,
+    GlossaryPage,
+    GlossaryTerm,
+)
+from citylearn.quizzes.models import Choice, Question, QuestionBank, Quiz, SelfCheckPage
+from citylearn.register.models import RegisterEntryPage, RegisterIndexPage
+
+INDEXES = {
+    "course": (CourseIndexPage, "课程学习"),
+    "case": (CaseStudyIndexPage, "案例库"),
+    "explainer": (ExplainerIndexPage, "数据权利指南"),
+    "register": (RegisterIndexPage, "算法与数据系统登记"),
+    "glossary": (GlossaryPage, "术语表"),
+}
+PAGE_MODELS = {
+    "course": CoursePage,
+    "lesson": LessonPage,
+    "case": CaseStudyPage,
+    "explainer": ExplainerPage,
+    "register": RegisterEntryPage,
+    "selfcheck": SelfCheckPage,
+}
+
+
+@dataclass
+class ImportReport:
+    problems: list[Problem] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    unpublished: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.unpublished)} unpublished, "
+            f"{len(self.conflicts)} conflicts, {len(self.problems)} errors"
+        )
+
+
+def import_content(
+    root: Path, *, dry_run: bool = False, force: bool = False
+) -> ImportReport:
+    """Import the content tree at root; broken files are reported and import nothing.
+
+    An unchanged file creates no revision; a changed one creates exactly one; a page
+    an editor changed since the last import is skipped (reported) unless force.
+    """
+    tree = read_tree(root)
+    validate_tree(tree, existing_slugs())
+    report = ImportReport(problems=sorted(tree.all_problems(), key=_problem_order))
+    if dry_run or any(p.path == str(root) for p in tree.problems):
+        return report
+
+    indexes = _ensure_site_structure()
+    importer = _Importer(root=root, report=report, force=force)
+    if tree.glossary and tree.glossary.fields:
+        importer.glossary(tree.glossary, indexes["glossary"])
+    courses = {}
+    for source in tree.courses:
+        if not source.problems:
+            courses[source.slug] = importer.page(source, indexes["course"])
+    for source in sorted(tree.lessons, key=lambda s: (s.parent_slug, s.order)):
+        course = courses.get(source.parent_slug)
+        if course and not source.problems:
+            importer.page(source, course)
+    for course in filter(None, courses.values()):
+        _order_lessons(
+            course, [s for s in tree.lessons if s.parent_slug == course.slug]
+        )
+    for source in tree.quizzes:
+        course = courses.get(source.parent_slug)
+        if course and not source.problems:
+            importer.quiz(source, course)
+    for kind, group in (("case", tree.cases), ("explainer", tree.explainers)):
+        for source in group:
+            if not source.problems:
+                importer.page(source, indexes[kind])
+    for source in tree.register:
+        if not source.problems:
+            importer.page(source, indexes["register"])
+    for source in tree.selfchecks:
+        if not source.problems:
+            importer.selfcheck(source, indexes["home"])
+    _unpublish_missing(tree, report)
+    return report
+
+
+def existing_slugs() -> dict[str, set[str]]:
+    """Slugs of pages already on the site, which content may link to."""
+    slugs = {kind: set(model.objects.values_list("slug", flat=True)) for kind, model in (
+        ("course", CoursePage),
+        ("case", CaseStudyPage),
+        ("explainer", ExplainerPage),
+        ("register", RegisterEntryPage),
+    )}  # fmt: skip
+    slugs["glossary"] = set(GlossaryTerm.objects.values_list("slug", flat=True))
+    slugs["lesson"] = {
+        f"{lesson.get_parent().slug}/{lesson.slug}"
+        for lesson in LessonPage.objects.all()
+    }
+    return slugs
+
+
+def _problem_order(problem: Problem):
+    return (problem.path, problem.line)
+
+
+@transaction.atomic
+def _ensure_site_structure() -> dict[str, Page]:
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    indexes = {"home": home}
+    for kind, (model, title) in INDEXES.items():
+        page = model.objects.child_of(home).first()
+        if page is None:
+            page = model(title=title, slug=INDEX_SLUGS[kind])
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        indexes[kind] = page
+    areas = {
+        "learning_page": indexes["course"],
+        "cases_page": indexes["case"],
+        "explainers_page": indexes["explainer"],
+    }
+    unset = {
+        name: page
+        for name, page in areas.items()
+        if getattr(home, f"{name}_id") is None
+    }
+    if unset:
+        for name, page in unset.items():
+            setattr(home, name, page)
+        home.save_revision().publish()
+    return indexes
+
+
+def _order_lessons(course: Page, lessons: list[Source]) -> None:
+    wanted = [s.slug for s in sorted(lessons, key=lambda s: s.order)]
+    children = list(LessonPage.objects.child_of(course))
+    current = [page.slug for page in children if page.slug in wanted]
+    if current == [slug for slug in wanted if slug in current]:
+        return
+    by_slug = {page.slug: page for page in children}
+    with transaction.atomic():
+        for slug in wanted:
+            if slug in by_slug:
+                Page.objects.get(pk=by_slug[slug].pk).move(course, pos="last-child")
+
+
+def _unpublish_missing(tree, report: ImportReport) -> None:
+    present = {source.relative for source in tree.sources()}
+    missing = ImportedSource.objects.exclude(path__in=present).select_related("page")
+    for record in missing:
+        if record.page and record.page.live:
+            record.page.specific.unpublish()
+            report.unpublished.append(
+                f"{record.path}: source removed, page unpublished"
+            )
+
+
+@dataclass
+class _Importer:
+    root: Path
+    report: ImportReport
+    force: bool
+
+    def page(self, source: Source, parent: Page, **extra) -> Page | None:
+        model = PAGE_MODELS[source.kind]
+        values = {**self._page_values(source), **extra}
+        with transaction.atomic():
+            record = ImportedSource.objects.filter(path=source.relative).first()
+            page = self._find_page(source, parent, model, record)
+            if page is False:
+                return None
+            if page is not None and record:
+                unchanged = record.source_hash == source.digest
+                edited = page.latest_revision_id != record.revision_id
+                if unchanged and page.live:
+                    self.report.unchanged.append(source.relative)
+                    return page
+                if not unchanged and edited and not self.force:
+                    self.report.conflicts.append(
+                        f"{source.path}: changed in the admin since the last import; "
+                        "skipped (use --force to overwrite)"
+                    )
+                    return page
+            created = page is None
+            if created:
+                page = model(slug=source.slug, **values)
+                parent.add_child(instance=page)
+            else:
+                for name, value in values.items():
+                    setattr(page, name, value)
+            revision = page.save_revision()
+            revision.publish()
+            ImportedSource.objects.update_or_create(
+                path=source.relative,
+                defaults={
+                    "source_hash": source.digest,
+                    "page": page,
+                    "revision": revision,
+                },
+            )
+        (self.report.created if created else self.report.updated).append(
+            source.relative
+        )
+        return page
+
+    def _find_page(self, source, parent, model, record):
+        """The page this source imports into; None for a new one, False to skip."""
+        if record and record.page_id:
+            return model.objects.get(pk=record.page_id)
+        existing = model.objects.child_of(parent).filter(slug=source.slug).first()
+        if existing and not self.force:
+            self.report.conflicts.append(
+                f"{source.path}: a page '{source.slug}' exists that was not imported; "
+                "skipped (use --force to take it over)"
+            )
+            return False
+        return existing
+
+    def _page_values(self, source: Source) -> dict:
+        values = dict(source.fields)
+        if source.kind == "selfcheck":
+            return {"title": values["title"], "intro": values["intro"]}
+        values["body"] = self._with_images(source.body)
+        model_fields = {f.name for f in PAGE_MODELS[source.kind]._meta.get_fields()}
+        # A key left out of the file means its default, also when it was set before.
+        defaults = {"audience": "staff", "mandatory": False, "required": True}
+        for name, default in defaults.items():
+            if name in model_fields:
+                values.setdefault(name, default)
+        lists = ("tags", "references", "governance_risks", "related_courses")
+        for name in (*lists, "related_explainers", "related"):
+            if name in model_fields:
+                values.setdefault(name, [])
+        return values
+
+    def _with_images(self, body: str) -> str:
+        """Point image references at Wagtail images, creating each image once."""
+
+        def replace(match):
+            src = match["src"]
+            if src.startswith(("https://", "http://")):
+                return match.group(0)
+            return f"![{match['alt']}]({self._image(src).file.url})"
+
+        return IMAGE.sub(replace, body)
+
+    def _image(self, relative: str):
+        Image = get_image_model()
+        title = f"content/{relative}"
+        path = self.root / relative
+        image = Image.objects.filter(title=title).first()
+        with path.open("rb") as handle:
+            candidate = Image(title=title, file=File(handle, name=Path(relative).name))
+            candidate._set_file_hash()
+            if image and image.file_hash == candidate.file_hash:
+                return image
+            if image:
+                image.file = candidate.file
+                image.file_hash = candidate.file_hash
+                image.save()
+                return image
+            candidate.save()
+            return candidate
+
+    @transaction.atomic
+    def quiz(self, source: Source, course: CoursePage) -> None:
+        if self._unchanged(source):
+            return
+        bank = self._bank(
+            f"course-{course.slug}", course.title, source.fields["questions"]
+        )
+        settings = source.fields["quiz"]
+        Quiz.objects.update_or_create(
+            course=course,
+            defaults={
+                "bank": bank,
+                "title": settings["title"],
+                "draw": settings["draw"],
+                "pass_mark": settings["pass_mark"],
+                "max_attempts": settings.get("max_attempts"),
+                "time_limit_minutes": settings.get("time_limit_minutes"),
+                "multiple_scoring": settings.get("multiple_scoring", "all-or-nothing"),
+                "show_after_submit": settings.get("show_after_submit", "answers"),
+            },
+        )
+        self._remember(source)
+
+    def selfcheck(self, source: Source, home: Page) -> None:
+        with transaction.atomic():
+            bank = self._bank(
+                f"selfcheck-{source.slug}",
+                source.fields["title"],
+                source.fields["questions"],
+            )
+        self.page(source, home, bank=bank)
+
+    @transaction.atomic
+    def glossary(self, source: Source, glossary_page: GlossaryPage) -> None:
+        if self._unchanged(source):
+            return
+        terms = source.fields["terms"]
+        for term in terms:
+            GlossaryTerm.objects.update_or_create(
+                slug=term["slug"],
+                defaults={
+                    "term": term["term"],
+                    "aliases": term.get("aliases", []),
+                    "definition": term["definition"],
+                    "source": term.get("source", ""),
+                },
+            )
+        GlossaryTerm.objects.exclude(slug__in=[t["slug"] for t in terms]).delete()
+        index.insert_or_update_object(glossary_page)
+        self._remember(source)
+
+    def _unchanged(self, source: Source) -> bool:
+        record = ImportedSource.objects.filter(path=source.relative).first()
+        if record and record.source_hash == source.digest:
+            self.report.unchanged.append(source.relative)
+            return True
+        (self.report.updated if record else self.report.created).append(source.relative)
+        return False
+
+    def _remember(self, source: Source) -> None:
+        ImportedSource.objects.update_or_create(
+            path=source.relative, defaults={"source_hash": source.digest}
+        )
+
+    @staticmethod
+    def _bank(slug: str, title: str, questions: list[dict]) -> QuestionBank:
+        """Bring a bank in line with the file; questions no longer listed are retired."""
+        bank, __ = QuestionBank.objects.update_or_create(
+            slug=slug, defaults={"title": title}
+        )
+        for position, data in enumerate(questions):
+            question, __ = Question.objects.update_or_create(
+                bank=bank,
+                key=data["id"],
+                defaults={
+                    "kind": data["type"],
+                    "stem": data["stem"],
+                    "explanation": data["explanation"],
+                    "tags": data.get("tags", []),
+                    "position": position,
+                    "is_active": True,
+                },
+            )
+            existing = list(question.choices.order_by("position"))
+            for choice_position, choice in enumerate(data["choices"]):
+                values = {"text": choice["text"], "is_correct": choice["correct"]}
+                if choice_position < len(existing):
+                    Choice.objects.filter(pk=existing[choice_position].pk).update(
+                        **values
+                    )
+                else:
+                    Choice.objects.create(
+                        question=question, position=choice_position, **values
+                    )
+            for extra in existing[len(data["choices"]) :]:
+                extra.delete()
+        keys = [data["id"] for data in questions]
+        bank.questions.exclude(key__in=keys).update(is_active=False)
+        return bank

@@ -1,0 +1,371 @@
+"""Reading the whole content tree and checking it before anything is written."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from citylearn.content_import.schema import clean_mapping
+from citylearn.content_import.sources import (
+    LESSON_FILE,
+    SLUG,
+    Problem,
+    Source,
+    SourceError,
+    read_markdown,
+    read_yaml_file,
+)
+from citylearn.core.markup import LINK_KINDS
+
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
+LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
+MARKDOWN_KINDS = ("course", "lesson", "case", "explainer", "register")
+
+
+@dataclass
+class ContentTree:
+    root: Path
+    courses: list[Source] = field(default_factory=list)
+    lessons: list[Source] = field(default_factory=list)
+    quizzes: list[Source] = field(default_factory=list)
+    cases: list[Source] = field(default_factory=list)
+    explainers: list[Source] = field(default_factory=list)
+    register: list[Source] = field(default_factory=list)
+    selfchecks: list[Source] = field(default_factory=list)
+    glossary: Source | None = None
+    problems: list[Problem] = field(
+        default_factory=list
+    )  # not tied to a readable source
+
+    def sources(self) -> list[Source]:
+        groups = [self.courses, self.lessons, self.quizzes, self.cases, self.explainers]
+        groups += [
+            self.register,
+            self.selfchecks,
+            [self.glossary] if self.glossary else [],
+        ]
+        return [source for group in groups for source in group]
+
+    def all_problems(self) -> list[Problem]:
+        return self.problems + [p for source in self.sources() for p in source.problems]
+
+
+def read_tree(root: Path) -> ContentTree:
+    """Every content file under root, parsed; unreadable files become problems."""
+    tree = ContentTree(root=root)
+    if not root.is_dir():
+        tree.problems.append(Problem(str(root), 1, "not a directory"))
+        return tree
+
+    def read(reader, path: Path, kind: str, slug: str, group: list | None):
+        relative = path.relative_to(root).as_posix()
+        if not SLUG.match(slug):
+            tree.problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    f"'{slug}' is not a valid slug (lower-case a-z, 0-9, -)",
+                )
+            )
+            return None
+        try:
+            source = reader(path, path, relative, kind, slug)
+        except SourceError as error:
+            tree.problems.append(Problem(str(path), error.line, error.message))
+            return None
+        if group is not None:
+            group.append(source)
+        return source
+
+    courses_dir = root / "courses"
+    for course_dir in sorted(courses_dir.iterdir()) if courses_dir.is_dir() else []:
+        if not course_dir.is_dir():
+            tree.problems.append(
+                Problem(str(course_dir), 1, "expected a course folder")
+            )
+            continue
+        if not (course_dir / "course.md").is_file():
+            tree.problems.append(Problem(str(course_dir), 1, "missing course.md"))
+            continue
+        read(
+            read_markdown,
+            course_dir / "course.md",
+            "course",
+            course_dir.name,
+            tree.courses,
+        )
+        for path in sorted(course_dir.iterdir()):
+            lesson = LESSON_FILE.match(path.name)
+            if path.name == "course.md":
+                continue
+            if path.name == "quiz.yaml":
+                quiz = read(read_yaml_file, path, "quiz", course_dir.name, tree.quizzes)
+                if quiz:
+                    quiz.parent_slug = course_dir.name
+            elif lesson:
+                source = read(
+                    read_markdown, path, "lesson", lesson["slug"], tree.lessons
+                )
+                if source:
+                    source.order = int(lesson["order"])
+                    source.parent_slug = course_dir.name
+            else:
+                tree.problems.append(
+                    Problem(str(path), 1, "unknown file: lessons are named NN-slug.md")
+                )
+
+    for folder, kind, group in (
+        ("cases", "case", tree.cases),
+        ("explainers", "explainer", tree.explainers),
+        ("register", "register", tree.register),
+    ):
+        for path in (
+            sorted((root / folder).glob("*")) if (root / folder).is_dir() else []
+        ):
+            if path.suffix != ".md":
+                tree.problems.append(
+                    Problem(str(path), 1, "unknown file: expected .md")
+                )
+                continue
+            read(read_markdown, path, kind, path.stem, group)
+
+    selfchecks = root / "selfchecks"
+    for path in sorted(selfchecks.glob("*")) if selfchecks.is_dir() else []:
+        if path.suffix != ".yaml":
+            tree.problems.append(Problem(str(path), 1, "unknown file: expected .yaml"))
+            continue
+        read(read_yaml_file, path, "selfcheck", path.stem, tree.selfchecks)
+
+    if (root / "glossary.yaml").is_file():
+        tree.glossary = read(
+            read_yaml_file, root / "glossary.yaml", "glossary", "glossary", None
+        )
+    return tree
+
+
+def validate_tree(tree: ContentTree, existing_slugs: dict[str, set[str]]) -> None:
+    """Check every source and the links between them; problems go onto the sources."""
+    for source in tree.sources():
+        if source.kind in MARKDOWN_KINDS:
+            source.fields = clean_mapping(source, source.data, source.kind)
+        elif source.kind == "quiz":
+            _validate_question_file(source, "quiz-file")
+        elif source.kind == "selfcheck":
+            _validate_question_file(source, "selfcheck")
+        elif source.kind == "glossary":
+            _validate_glossary(source)
+
+    known = _known_slugs(tree, existing_slugs)
+    for source in tree.sources():
+        _check_links_and_images(tree.root, source, known)
+    _check_lessons(tree)
+
+
+def _known_slugs(
+    tree: ContentTree, existing: dict[str, set[str]]
+) -> dict[str, set[str]]:
+    known = {kind: set(existing.get(kind, ())) for kind in LINK_KINDS}
+    for kind, group in (
+        ("course", tree.courses),
+        ("case", tree.cases),
+        ("explainer", tree.explainers),
+        ("register", tree.register),
+    ):
+        known[kind].update(source.slug for source in group)
+    known["lesson"].update(f"{s.parent_slug}/{s.slug}" for s in tree.lessons)
+    if tree.glossary and isinstance(tree.glossary.data, list):
+        known["glossary"].update(
+            item.get("slug") for item in tree.glossary.data if isinstance(item, dict)
+        )
+    return known
+
+
+def _markdown_texts(source: Source) -> list[tuple[int, str]]:
+    """(first line, text) of every Markdown text in a source."""
+    texts = [(source.body_line, source.body)] if source.body else []
+    if source.kind in ("quiz", "selfcheck") and isinstance(source.data, dict):
+        questions = source.data.get("questions")
+        for index, question in enumerate(
+            questions if isinstance(questions, list) else []
+        ):
+            if not isinstance(question, dict):
+                continue
+            for key in ("stem", "explanation"):
+                if isinstance(question.get(key), str):
+                    line = source.line_of(f"questions[{index}].{key}")
+                    texts.append((line, question[key]))
+    if source.kind == "glossary" and isinstance(source.data, list):
+        for index, item in enumerate(source.data):
+            if isinstance(item, dict) and isinstance(item.get("definition"), str):
+                texts.append(
+                    (source.line_of(f"[{index}].definition"), item["definition"])
+                )
+    return texts
+
+
+def _check_links_and_images(
+    root: Path, source: Source, known: dict[str, set[str]]
+) -> None:
+    for first_line, text in _markdown_texts(source):
+        for offset, line in enumerate(text.splitlines()):
+            number = first_line + offset
+            for link in LINK.finditer(line):
+                kind, target = link["kind"], link["target"]
+                if kind in ("http", "https", "mailto"):
+                    continue
+                if kind not in LINK_KINDS:
+                    source.problem(
+                        number, f"link '{kind}:{target}' has an unknown kind"
+                    )
+                elif target not in known[kind]:
+                    source.problem(
+                        number, f"broken internal link: no {kind} '{target}'"
+                    )
+            for image in IMAGE.finditer(line):
+                if not image["alt"].strip():
+                    source.problem(number, f"image '{image['src']}' has no alt text")
+                if not image["src"].startswith(("https://", "http://")) and not (
+                    (root / image["src"]).is_file()
+                ):
+                    source.problem(
+                        number, f"image file '{image['src']}' does not exist"
+                    )
+
+    fields = getattr(source, "fields", None) or {}
+    slug_lists = {
+        "related_courses": "course",
+        "related_explainers": "explainer",
+        "related": "explainer",
+    }
+    for key, kind in slug_lists.items():
+        for slug in fields.get(key, []):
+            if slug not in known[kind]:
+                source.problem(source.line_of(key), f"'{key}' names no {kind} '{slug}'")
+    explainer = fields.get("explainer") if source.kind == "register" else None
+    if explainer and explainer not in known["explainer"]:
+        source.problem(source.line_of("explainer"), f"no explainer '{explainer}'")
+
+
+def _check_lessons(tree: ContentTree) -> None:
+    broken_courses = {s.slug for s in tree.courses if s.problems}
+    seen: dict[tuple[str, str], Source] = {}
+    orders: dict[tuple[str, int], Source] = {}
+    for lesson in tree.lessons:
+        key = (lesson.parent_slug, lesson.slug)
+        if key in seen:
+            lesson.problem(1, f"duplicate slug '{lesson.slug}': also {seen[key].path}")
+        seen[key] = lesson
+        order_key = (lesson.parent_slug, lesson.order)
+        if order_key in orders:
+            lesson.problem(
+                1, f"lesson number {lesson.order:02d} is also {orders[order_key].path}"
+            )
+        orders[order_key] = lesson
+    for source in tree.lessons + tree.quizzes:
+        if source.parent_slug in broken_courses:
+            source.problem(1, "not imported: the course's course.md has errors")
+
+
+def _validate_question_file(source: Source, schema: str) -> None:
+    cleaned = clean_mapping(source, source.data, schema)
+    if cleaned is None:
+        source.fields = None
+        return
+    questions = _validate_questions(source, source.data["questions"])
+    quiz = None
+    if schema == "quiz-file":
+        quiz = clean_mapping(source, source.data["quiz"], "quiz", where="quiz")
+        if quiz and questions is not None and quiz["draw"] > len(questions):
+            source.problem(
+                source.line_of("quiz.draw"),
+                f"draw count {quiz['draw']} is more than the {len(questions)} questions",
+            )
+    cleaned["questions"] = questions
+    cleaned["quiz"] = quiz
+    source.fields = None if source.problems else cleaned
+
+
+def _validate_questions(source: Source, data) -> list[dict] | None:
+    if not isinstance(data, list) or not data:
+        source.problem(
+            source.line_of("questions"), "'questions' must be a non-empty list"
+        )
+        return None
+    questions, ids = [], {}
+    for index, item in enumerate(data):
+        where = f"questions[{index}]"
+        question = clean_mapping(source, item, "question", where=where)
+        if question is None:
+            continue
+        line = source.line_of(where)
+        if question["id"] in ids:
+            source.problem(
+                line,
+                f"duplicate question id '{question['id']}' (line {ids[question['id']]})",
+            )
+        ids[question["id"]] = line
+        question["choices"] = _validate_choices(source, question, item, where)
+        questions.append(question)
+    return questions
+
+
+def _validate_choices(
+    source: Source, question: dict, item: dict, where: str
+) -> list[dict]:
+    line = source.line_of(where)
+    if question["type"] == "true_false":
+        if "choices" in item:
+            source.problem(line, "a true_false question has 'answer', not 'choices'")
+        if "answer" not in question:
+            source.problem(line, f"question '{question['id']}' has no correct answer")
+            return []
+        return [
+            {"text": "正确", "correct": question["answer"]},
+            {"text": "错误", "correct": not question["answer"]},
+        ]
+    if "answer" in item:
+        source.problem(
+            line, f"a {question['type']} question has 'choices', not 'answer'"
+        )
+    raw = item.get("choices")
+    if not isinstance(raw, list) or not 2 <= len(raw) <= 6:
+        source.problem(line, f"question '{question['id']}' needs 2 to 6 choices")
+        return []
+    choices = [
+        clean_mapping(source, choice, "choice", where=f"{where}.choices[{i}]")
+        for i, choice in enumerate(raw)
+    ]
+    choices = [c for c in choices if c is not None]
+    correct = sum(1 for choice in choices if choice.get("correct"))
+    if correct == 0:
+        source.problem(line, f"question '{question['id']}' has no correct answer")
+    elif question["type"] == "single" and correct > 1:
+        source.problem(
+            line,
+            f"single-choice question '{question['id']}' has {correct} correct answers",
+        )
+    return [{"text": c["text"], "correct": c.get("correct", False)} for c in choices]
+
+
+def _validate_glossary(source: Source) -> None:
+    if not isinstance(source.data, list):
+        source.problem(1, "the glossary must be a list of terms")
+        source.fields = None
+        return
+    terms, slugs, names = [], {}, {}
+    for index, item in enumerate(source.data):
+        where = f"[{index}]"
+        term = clean_mapping(source, item, "term", where=where)
+        if term is None:
+            continue
+        line = source.line_of(where)
+        if term["slug"] in slugs:
+            source.problem(
+                line, f"duplicate slug '{term['slug']}' (line {slugs[term['slug']]})"
+            )
+        if term["term"] in names:
+            source.problem(
+                line, f"duplicate term '{term['term']}' (line {names[term['term']]})"
+            )
+        slugs[term["slug"]] = names[term["term"]] = line
+        terms.append(term)
+    source.fields = None if source.problems else {"terms": terms}

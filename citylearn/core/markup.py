@@ -1,0 +1,100 @@
+"""Markdown to safe HTML: a fixed set of extensions, then an nh3 allow-list.
+
+Content links are written by kind and slug (`[文字](explainer:right-to-access)`) and become
+site paths here; the importer checks beforehand that every target exists.
+"""
+
+import re
+import markdown
+import nh3
+
+# Where each kind of content lives under the home page; the importer creates these indexes.
+INDEX_SLUGS = {
+    "course": "learn",
+    "case": "cases",
+    "explainer": "rights",
+    "register": "register",
+    "glossary": "glossary",
+}
+LINK_KINDS = ("course", "lesson", "case", "explainer", "register", "glossary")
+CONTENT_LINK = re.compile(r"^(?P<kind>%s):(?P<slug>[a-z0-9/-]+)$" % "|".join(LINK_KINDS))
+
+EXTENSIONS = ["tables", "fenced_code", "toc", "footnotes", "admonition", "sane_lists"]
+EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+CALLOUT_KINDS = {"note", "tip", "warning", "example"}
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre",
+    "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table", "thead", "tbody",
+    "tr", "th", "td", "sup", "sub", "div", "span", "abbr", "del", "ins", "mark",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align"},
+    "td": {"align"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
+    "li": {"id"},
+    "sup": {"id"},
+    "abbr": {"title"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+ALLOWED_CLASSES = {
+    "div": {"admonition", "footnote", "toc", *CALLOUT_KINDS},
+    "p": {"admonition-title"},
+}
+
+
+def content_link_path(kind: str, slug: str) -> str:
+    """The site path of a content piece named by kind and slug."""
+    if kind == "glossary":
+        return f"/{INDEX_SLUGS['glossary']}/#{slug}"
+    if kind == "lesson":
+        return f"/{INDEX_SLUGS['course']}/{slug}/"
+    return f"/{INDEX_SLUGS[kind]}/{slug}/"
+
+
+def find_content_links(text: str) -> list[tuple[int, str, str]]:
+    """(line number, kind, slug) of every content link in a Markdown text, 1-based lines."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in re.finditer(r"\]\(([a-z]+:[^)\s]+)\)", line):
+            link = CONTENT_LINK.match(match.group(1))
+            if link:
+                found.append((number, link["kind"], link["slug"]))
+    return found
+
+
+def _rewrite_content_links(text: str) -> str:
+    def replace(match):
+        link = CONTENT_LINK.match(match.group(1))
+        if not link:
+            return match.group(0)
+        return f"]({content_link_path(link['kind'], link['slug'])})"
+
+    return re.sub(r"\]\(([a-z]+:[^)\s]+)\)", replace, text)
+
+
+def render_markdown(text: str) -> str:
+    """Render Markdown to HTML that is safe to put in a page as it is."""
+    text = _rewrite_content_links(text)
+    html = markdown.markdown(
+        text, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS
+    )
+    return sanitise_html(html)
+
+
+def sanitise_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        allowed_classes=ALLOWED_CLASSES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )

@@ -1,0 +1,101 @@
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.courses.enums import Audience
+
+
+class CourseIndexPage(BasePage):
+    """The course catalogue."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class StaffOnlyMixin:
+    """Staff courses and their lessons need sign-in; public ones are open to citizens."""
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_public_course() and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+
+class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
+    summary = models.TextField(_("summary"))
+    credit_hours = models.DecimalField(_("credit hours"), max_digits=4, decimal_places=1)
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes"))
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.STAFF
+    )
+    mandatory = models.BooleanField(_("mandatory for all staff"), default=False)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("credit_hours"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("audience"),
+                FieldPanel("mandatory"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Course facts"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("references"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def search_text_parts(self):
+        return [self.title, self.summary, self.body]
+
+    def is_public_course(self) -> bool:
+        return self.audience == Audience.PUBLIC
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = LessonPage.objects.child_of(self).live()
+        return context
+
+
+class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes"))
+    required = models.BooleanField(_("required for completion"), default=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("estimated_minutes"),
+        FieldPanel("required"),
+        FieldPanel("body"),
+        FieldPanel("references"),
+    ]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def is_public_course(self) -> bool:
+        return self.get_parent().specific.is_public_course()

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExplainersConfig(AppConfig):
+    name = "citylearn.explainers"
+    label = "explainers"
+    verbose_name = _("Data-rights explainers")

@@ -1,0 +1,117 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.explainers.enums import Topic
+
+
+class ExplainerIndexPage(BasePage):
+    """Data-rights explainers, grouped by topic."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["explainers.ExplainerPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("explainer index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["explainers"] = (
+            ExplainerPage.objects.child_of(self).live().order_by("topic", "title")
+        )
+        return context
+
+
+class ExplainerPage(MarkdownBody, BasePage):
+    summary = models.TextField(_("summary"))
+    topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
+    key_points = models.JSONField(_("your rights in one minute"), default=list)
+    laws = models.JSONField(
+        _("laws and articles"),
+        default=list,
+        help_text=_('A list of {"law": ..., "article": ...}.'),
+    )
+    steps = models.JSONField(_("steps to exercise the right"), default=list)
+    time_limits = models.TextField(_("time limits"))
+    where_to_complain = models.TextField(_("where to complain"))
+    last_reviewed = models.DateField(_("last reviewed"))
+    reviewer = models.CharField(_("reviewer"), max_length=200)
+    related = models.JSONField(_("related explainer slugs"), default=list, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("topic"),
+        FieldPanel("key_points"),
+        FieldPanel("body"),
+        FieldPanel("laws"),
+        FieldPanel("steps"),
+        FieldPanel("time_limits"),
+        FieldPanel("where_to_complain"),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("reviewer")], heading=_("Review")
+        ),
+        FieldPanel("related"),
+        FieldPanel("references"),
+    ]
+
+    parent_page_types = ["explainers.ExplainerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("data-rights explainer")
+
+    def search_text_parts(self):
+        return [self.title, self.summary, " ".join(self.key_points), self.body]
+
+
+class GlossaryPage(BasePage):
+    """All glossary terms on one page, each with its own anchor."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("glossary")
+
+    def search_text_parts(self):
+        terms = GlossaryTerm.objects.values_list("term", "definition")
+        return [self.title, *(f"{term} {definition}" for term, definition in terms)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["terms"] = GlossaryTerm.objects.order_by("term")
+        return context
+
+
+class GlossaryTerm(models.Model):
+    term = models.CharField(_("term"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    aliases = models.JSONField(_("other forms"), default=list, blank=True)
+    definition = models.TextField(_("definition"))
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("aliases"),
+        FieldPanel("definition"),
+        FieldPanel("source"),
+    ]
+
+    class Meta:
+        verbose_name = _("glossary term")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term

@@ -1,0 +1,77 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from citylearn.core.models import BasePage, MarkdownBody
+
+
+class RegisterIndexPage(BasePage):
+    """The public register of algorithms and data systems used on people's data."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["register.RegisterEntryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("algorithm register")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = RegisterEntryPage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class RegisterEntryPage(MarkdownBody, BasePage):
+    summary = models.TextField(_("summary"))
+    is_example = models.BooleanField(
+        _("illustrative example"),
+        default=True,
+        help_text=_("Shown as an example until the district's real system is entered."),
+    )
+    department = models.CharField(_("responsible department"), max_length=200)
+    purpose = models.TextField(_("purpose"))
+    data_used = models.JSONField(_("data used"), default=list)
+    data_sources = models.TextField(_("where the data comes from"))
+    automated_decision = models.BooleanField(_("makes or proposes decisions about people"))
+    human_oversight = models.TextField(_("human oversight"))
+    risks = models.JSONField(_("known risks"), default=list)
+    safeguards = models.JSONField(_("safeguards"), default=list)
+    retention = models.TextField(_("retention"))
+    how_to_object = models.TextField(_("how to ask for an explanation or object"))
+    explainer = models.CharField(_("matching explainer slug"), max_length=100)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("is_example"),
+        MultiFieldPanel(
+            [
+                FieldPanel("department"),
+                FieldPanel("purpose"),
+                FieldPanel("data_used"),
+                FieldPanel("data_sources"),
+                FieldPanel("automated_decision"),
+                FieldPanel("human_oversight"),
+                FieldPanel("risks"),
+                FieldPanel("safeguards"),
+                FieldPanel("retention"),
+                FieldPanel("how_to_object"),
+                FieldPanel("explainer"),
+            ],
+            heading=_("The system"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("references"),
+    ]
+
+    parent_page_types = ["register.RegisterIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("register entry")
+
+    def search_text_parts(self):
+        return [self.title, self.summary, self.purpose, self.department, self.body]
