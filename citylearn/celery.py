@@ -16,4 +16,8 @@ app.conf.beat_schedule = {
         "task": "citylearn.core.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=17),
     },
+    "purge-expired-audit-entries": {
+        "task": "citylearn.audit.tasks.purge_expired_audit_entries",
+        "schedule": crontab(hour=3, minute=41),
+    },
 }
