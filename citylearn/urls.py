@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("citylearn.accounts.urls")),
     path("hr/", include("citylearn.organisation.urls")),
     path("audit/", include("citylearn.audit.urls")),
+    path("search/", include("citylearn.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

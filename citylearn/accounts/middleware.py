@@ -18,6 +18,18 @@ from citylearn.audit.services import record
 TOUCH_INTERVAL_SECONDS = 60
 
 
+def signed_in(request) -> bool:
+    """Whether a signed-in person made this request, without reading a visitor's session.
+
+    Reading the session marks the response `Vary: Cookie`; anonymous visitors have no
+    session cookie, so their pages stay shareable by the full-page cache.
+    """
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        and request.user.is_authenticated
+    )
+
+
 class IdleTimeoutMiddleware:
     """Signs a person out after IDLE_TIMEOUT_SECONDS without a request."""
 
@@ -25,7 +37,7 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        if signed_in(request):
             now = int(time.time())
             last_seen = request.session.get(session_keys.LAST_SEEN)
             if (
@@ -67,7 +79,7 @@ class PasswordExpiryMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         max_age = settings.PASSWORD_MAX_AGE_DAYS
-        if not max_age or not request.user.is_authenticated:
+        if not max_age or not signed_in(request):
             return None
         changed = request.session.get(session_keys.PASSWORD_CHANGED)
         if changed is None or time.time() - changed < max_age * 86400:

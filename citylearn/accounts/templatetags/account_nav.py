@@ -1,7 +1,9 @@
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from citylearn.accounts.middleware import signed_in
 from citylearn.organisation.permissions import (
     is_administrator,
     is_editor,
@@ -17,9 +19,9 @@ register = template.Library()
 def user_nav(context):
     """Sign-in link, or the signed-in person's name and the areas their roles open."""
     request = context["request"]
+    if not signed_in(request):
+        return {"user": AnonymousUser()}
     user = request.user
-    if not user.is_authenticated:
-        return {"user": user}
     profile = staff_profile(user)
     links = [{"url": reverse("accounts:my_data"), "label": _("My data")}]
     if read_scope(user):
