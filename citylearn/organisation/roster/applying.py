@@ -78,49 +78,55 @@ def _create(people: list[PersonRow], today: date) -> list[int]:
     return list(user_ids.values())
 
 
+STAFF_FIELDS = {"department_id": "department", "is_active": "is_active"}
+USER_FIELDS = {"email": "email", "name": "first_name", "is_active": "is_active"}
+
+
 def _update(people: list[PersonRow]) -> None:
+    # bulk_update writes one CASE expression per field and row, so people are grouped
+    # by what changed: a move then rewrites one column, not eight.
     User = get_user_model()
     now = timezone.now()
-    staff = [
-        StaffProfile(
-            pk=person.staff_id,
-            name=person.name,
-            department_id=person.department_id,
-            position=person.position,
-            email=person.email,
-            phone=person.phone,
-            is_active=True,
-            left_on=None,
-            updated_at=now,
+    groups: dict[tuple[str, ...], list[PersonRow]] = {}
+    for person in people:
+        groups.setdefault(person.changed, []).append(person)
+    for changed, group in groups.items():
+        staff_fields = [STAFF_FIELDS.get(name, name) for name in changed]
+        if "is_active" in changed:
+            staff_fields.append("left_on")
+        StaffProfile.objects.bulk_update(
+            [
+                StaffProfile(
+                    pk=person.staff_id,
+                    name=person.name,
+                    department_id=person.department_id,
+                    position=person.position,
+                    email=person.email,
+                    phone=person.phone,
+                    is_active=True,
+                    left_on=None,
+                    updated_at=now,
+                )
+                for person in group
+            ],
+            [*staff_fields, "updated_at"],
+            batch_size=BATCH,
         )
-        for person in people
-    ]
-    StaffProfile.objects.bulk_update(
-        staff,
-        [
-            "name",
-            "department",
-            "position",
-            "email",
-            "phone",
-            "is_active",
-            "left_on",
-            "updated_at",
-        ],
-        batch_size=BATCH,
-    )
-    users = [
-        User(
-            pk=person.user_id,
-            email=person.email,
-            first_name=person.name[:150],
-            is_active=True,
-        )
-        for person in people
-    ]
-    User.objects.bulk_update(
-        users, ["email", "first_name", "is_active"], batch_size=BATCH
-    )
+        user_fields = [USER_FIELDS[name] for name in changed if name in USER_FIELDS]
+        if user_fields:
+            User.objects.bulk_update(
+                [
+                    User(
+                        pk=person.user_id,
+                        email=person.email,
+                        first_name=person.name[:150],
+                        is_active=True,
+                    )
+                    for person in group
+                ],
+                user_fields,
+                batch_size=BATCH,
+            )
 
 
 def _deactivate(plan: RosterPlan, today: date) -> None:

@@ -83,8 +83,14 @@ def _xlsx_records(content: bytes) -> Iterator[list[str]]:
         workbook.close()
 
 
-def _clean(value: str) -> str:
-    return unicodedata.normalize("NFC", value).strip()
+# Chinese input methods type full-width letters and digits; in identifiers they are
+# always a mistake, and the sign-in form folds them the same way.
+FOLDED_FIELDS = {"employee_id", "department_code", "email", "phone"}
+
+
+def _clean(value: str, field_name: str = "") -> str:
+    form = "NFKC" if field_name in FOLDED_FIELDS else "NFC"
+    return unicodedata.normalize(form, value).strip()
 
 
 def _read_header(record: list[str], result: RosterRows) -> dict[int, str]:
@@ -152,7 +158,7 @@ def read_roster(content: bytes, filename: str = "") -> RosterRows:
                     return result
                 continue
             values = {
-                name: _clean(record[i])
+                name: _clean(record[i], name)
                 for i, name in positions.items()
                 if i < len(record)
             }
