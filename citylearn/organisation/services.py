@@ -41,6 +41,8 @@ def create_department(
     if parent is None:
         department = Department.add_root(instance=department)
     else:
+        # treebeard places the child from the parent's numchild: it must be current.
+        parent.refresh_from_db()
         department = parent.add_child(instance=department)
     record(
         action=AuditAction.DEPARTMENT_CREATED,
