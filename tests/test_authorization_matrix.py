@@ -73,6 +73,8 @@ READERS = expect(
     editor=403,
     admin=200,
 )
+# Wagtail answers a signed-in person without permission with a redirect to its home.
+ADMIN_ONLY_IN_WAGTAIL = everyone(302) | {"admin": 200}
 ADMINS = expect(
     anonymous=302,
     learner=403,
@@ -220,6 +222,10 @@ PREFIXES: dict[str, list[Row]] = {
                 admin=200,
             ),
         ),
+        # The department tree and roles: administrators only.
+        Row("/admin/departments/", ADMIN_ONLY_IN_WAGTAIL),
+        Row("/admin/departments/new/", ADMIN_ONLY_IN_WAGTAIL),
+        Row("/admin/roles/", ADMIN_ONLY_IN_WAGTAIL),
     ],
     "documents/": [Row("/documents/999/missing.pdf", everyone(404))],
 }

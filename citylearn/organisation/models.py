@@ -22,6 +22,11 @@ class Department(MP_Node):
     def __str__(self):
         return self.name
 
+    def tree_label(self) -> str:
+        return f"{'— ' * (self.depth - 1)}{self.name}"
+
+    tree_label.short_description = _("name")
+
     def subtree_q(self, prefix: str = "") -> Q:
         """Matches rows in this department or below it, for `filter()`."""
         return Q(**{f"{prefix}path__startswith": self.path})
