@@ -33,6 +33,8 @@ class RosterErrorCode(models.TextChoices):
     )
     PERSON_OUT_OF_SCOPE = "person_out_of_scope", _("Person outside your scope")
     ACCOUNT_CONFLICT = "account_conflict", _("User name already taken")
+    DUPLICATE_CODE = "duplicate_code", _("Department code twice in the file")
+    INVALID_MOVE = "invalid_move", _("Department cannot move there")
 
 
 class RosterChangeKind(models.TextChoices):

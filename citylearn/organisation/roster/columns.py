@@ -15,6 +15,9 @@ class Column:
     headers: tuple[str, ...]
     required: bool
     max_length: int
+    # Identifiers are folded (NFKC): Chinese input methods type full-width
+    # letters and digits, which in an id or a code are always a mistake.
+    folded: bool = False
 
 
 COLUMNS = (
@@ -24,6 +27,7 @@ COLUMNS = (
         ("工号", "员工编号", "employee_id", "employee id", "staff id"),
         True,
         32,
+        folded=True,
     ),
     Column("name", _("Name"), ("姓名", "name"), True, 100),
     Column(
@@ -32,17 +36,26 @@ COLUMNS = (
         ("部门编码", "部门代码", "department_code", "department code"),
         True,
         32,
+        folded=True,
     ),
     Column(
         "position", _("Position"), ("职务", "职位", "position", "title"), False, 100
     ),
-    Column("email", _("Email"), ("邮箱", "电子邮箱", "email", "e-mail"), True, 254),
+    Column(
+        "email",
+        _("Email"),
+        ("邮箱", "电子邮箱", "email", "e-mail"),
+        True,
+        254,
+        folded=True,
+    ),
     Column(
         "phone",
         _("Mobile phone"),
         ("手机", "手机号", "手机号码", "phone", "mobile"),
         False,
         32,
+        folded=True,
     ),
 )
 BY_FIELD = {column.field: column for column in COLUMNS}
@@ -53,8 +66,10 @@ def normalise_header(text: str) -> str:
     return re.sub(r"[\s_]+", " ", text)
 
 
-HEADER_TO_FIELD = {
-    normalise_header(header): column.field
-    for column in COLUMNS
-    for header in column.headers
-}
+def header_map(columns: tuple[Column, ...]) -> dict[str, Column]:
+    """Every accepted header, normalised, to its column."""
+    return {
+        normalise_header(header): column
+        for column in columns
+        for header in column.headers
+    }

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from citylearn.organisation.enums import RosterErrorCode
 from citylearn.organisation.roster.columns import (
-    BY_FIELD,
     COLUMNS,
-    HEADER_TO_FIELD,
+    Column,
+    header_map,
     normalise_header,
 )
 from citylearn.organisation.roster.errors import RosterError
@@ -83,24 +83,22 @@ def _xlsx_records(content: bytes) -> Iterator[list[str]]:
         workbook.close()
 
 
-# Chinese input methods type full-width letters and digits; in identifiers they are
-# always a mistake, and the sign-in form folds them the same way.
-FOLDED_FIELDS = {"employee_id", "department_code", "email", "phone"}
-
-
-def _clean(value: str, field_name: str = "") -> str:
-    form = "NFKC" if field_name in FOLDED_FIELDS else "NFC"
+def _clean(value: str, column: Column | None = None) -> str:
+    form = "NFKC" if column is not None and column.folded else "NFC"
     return unicodedata.normalize(form, value).strip()
 
 
-def _read_header(record: list[str], result: RosterRows) -> dict[int, str]:
-    positions: dict[int, str] = {}
+def _read_header(
+    record: list[str], result: RosterRows, columns: tuple[Column, ...]
+) -> dict[int, Column]:
+    headers = header_map(columns)
+    positions: dict[int, Column] = {}
     for index, raw in enumerate(record):
         header = _clean(raw)
         if not header:
             continue
-        field_name = HEADER_TO_FIELD.get(normalise_header(header))
-        if field_name is None:
+        column = headers.get(normalise_header(header))
+        if column is None:
             result.errors.append(
                 RosterError(
                     RosterErrorCode.UNKNOWN_COLUMN,
@@ -109,20 +107,20 @@ def _read_header(record: list[str], result: RosterRows) -> dict[int, str]:
                     column=header,
                 )
             )
-        elif field_name in result.headers:
+        elif column.field in result.headers:
             result.errors.append(
                 RosterError(
                     RosterErrorCode.DUPLICATE_COLUMN,
                     _("The %(column)s column is given twice.")
-                    % {"column": BY_FIELD[field_name].label},
+                    % {"column": column.label},
                     row=1,
                     column=header,
                 )
             )
         else:
-            result.headers[field_name] = header
-            positions[index] = field_name
-    for column in COLUMNS:
+            result.headers[column.field] = header
+            positions[index] = column
+    for column in columns:
         if column.required and column.field not in result.headers:
             result.errors.append(
                 RosterError(
@@ -136,8 +134,13 @@ def _read_header(record: list[str], result: RosterRows) -> dict[int, str]:
     return positions
 
 
-def read_roster(content: bytes, filename: str = "") -> RosterRows:
-    """Every non-blank row after the header, numbered as a spreadsheet numbers them."""
+def read_roster(
+    content: bytes, filename: str = "", columns: tuple[Column, ...] = COLUMNS
+) -> RosterRows:
+    """Every non-blank row after the header, numbered as a spreadsheet numbers them.
+
+    `columns` defaults to the roster's; the department import reads its own.
+    """
     if content.startswith(OLE_MAGIC):
         return _unreadable(
             _(
@@ -150,16 +153,16 @@ def read_roster(content: bytes, filename: str = "") -> RosterRows:
     records = _xlsx_records(content) if is_xlsx else _csv_records(content)
     result = RosterRows()
     try:
-        positions: dict[int, str] | None = None
+        positions: dict[int, Column] | None = None
         for number, record in enumerate(records, start=1):
             if positions is None:
-                positions = _read_header(record, result)
+                positions = _read_header(record, result, columns)
                 if result.errors:
                     return result
                 continue
             values = {
-                name: _clean(record[i], name)
-                for i, name in positions.items()
+                column.field: _clean(record[i], column)
+                for i, column in positions.items()
                 if i < len(record)
             }
             if any(values.values()):
