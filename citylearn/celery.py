@@ -20,4 +20,8 @@ app.conf.beat_schedule = {
         "task": "citylearn.audit.tasks.purge_expired_audit_entries",
         "schedule": crontab(hour=3, minute=41),
     },
+    "discard-stale-roster-uploads": {
+        "task": "citylearn.organisation.tasks.discard_stale_roster_uploads",
+        "schedule": crontab(minute=23),
+    },
 }
