@@ -26,9 +26,9 @@ def officer(tree, client):
     return account
 
 
-def upload(client, content, name="roster.csv"):
+def upload(client, content, name="roster.csv", prefix="/en"):
     return client.post(
-        "/en/hr/roster/", {"file": SimpleUploadedFile(name, content)}, follow=True
+        f"{prefix}/hr/roster/", {"file": SimpleUploadedFile(name, content)}, follow=True
     )
 
 
@@ -184,3 +184,11 @@ def test_unapplied_uploads_are_discarded_after_a_day(officer):
     }
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert "citylearn.organisation.tasks.discard_stale_roster_uploads" in tasks
+
+
+def test_the_screens_speak_chinese_at_the_root(client, officer):
+    html = client.get("/hr/roster/").content.decode()
+    assert "导入人员名册" in html and "检查文件" in html
+    content = roster_files.gbk_csv([person("A1"), person("A1")])
+    html = upload(client, content, prefix="").content.decode()
+    assert "工号 A1 在第 2 行也出现过。" in html
