@@ -28,7 +28,9 @@ from citylearn.organisation.permissions import signed_in_required
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = StaffLoginForm
-    redirect_authenticated_user = True
+    # Wagtail sends a signed-in person without admin access here with a message;
+    # bouncing them back to `next` would loop between the two pages.
+    redirect_authenticated_user = False
 
     def get_redirect_url(self):
         candidate = self.request.POST.get(
