@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -164,10 +165,19 @@ def people(request):
         {
             "form": form,
             "departments": departments_with_headcount(scope),
-            "staff": staff.order_by("department__path", "employee_id")[:500],
+            "page_obj": Paginator(
+                staff.order_by("department__path", "employee_id"), 100
+            ).get_page(request.GET.get("page")),
+            "query": _without_page(request),
             "can_import": bool(write_scope(request.user)),
         },
     )
+
+
+def _without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 @require_GET

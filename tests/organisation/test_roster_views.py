@@ -192,3 +192,12 @@ def test_the_screens_speak_chinese_at_the_root(client, officer):
     content = roster_files.gbk_csv([person("A1"), person("A1")])
     html = upload(client, content, prefix="").content.decode()
     assert "工号 A1 在第 2 行也出现过。" in html
+
+
+def test_the_people_list_pages_through_a_large_subtree(client, officer, tree):
+    for n in range(105):
+        factories.staff(f"P{n:03d}", tree["community"])
+    first = client.get("/en/hr/people/").content.decode()
+    assert "P099" in first and "P100" not in first and "Page 1 of 2" in first
+    second = client.get("/en/hr/people/", {"page": 2}).content.decode()
+    assert "P104" in second and "P000" not in second
