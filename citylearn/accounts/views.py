@@ -4,6 +4,7 @@ import time
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -141,7 +142,7 @@ def my_data_download(request):
         **collect_personal_data(request.user),
     }
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="my-data.json"'
