@@ -1,15 +1,17 @@
 """Reads about quizzes and attempts, shaped for the pages that show them."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from citylearn.core.markup import render_markdown
 from citylearn.quizzes.enums import QuestionKind
+from citylearn.quizzes.errors import CLOSED, NOT_OPEN_YET
 from citylearn.quizzes.models import Attempt, Choice, Quiz, SelectedChoice
 
 
@@ -30,6 +32,16 @@ def attempts_left(*, user: AbstractBaseUser, quiz: Quiz) -> int | None:
     return max(0, quiz.max_attempts - used)
 
 
+def why_closed(*, quiz: Quiz) -> str | None:
+    """Why the quiz's window keeps attempts from starting now, if it does."""
+    now = timezone.now()
+    if quiz.opens_at and now < quiz.opens_at:
+        return NOT_OPEN_YET
+    if quiz.closes_at and now >= quiz.closes_at:
+        return CLOSED
+    return None
+
+
 @lru_cache(maxsize=4096)
 def markdown_html(text: str) -> SafeString:
     """Sanitised HTML for a question's Markdown; the same text always renders the same."""
@@ -37,11 +49,15 @@ def markdown_html(text: str) -> SafeString:
 
 
 def inline_markdown_html(text: str) -> SafeString:
-    """A one-paragraph text without its paragraph, to sit inside a label."""
+    """A one-paragraph text without its paragraph, to sit inside a label or legend."""
     html = markdown_html(text)
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+    if is_one_paragraph(html):
         return mark_safe(html[3:-4])  # noqa: S308 - a slice of sanitised HTML
     return html
+
+
+def is_one_paragraph(html: str) -> bool:
+    return html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1
 
 
 @dataclass(frozen=True)
@@ -58,15 +74,15 @@ class SheetQuestion:
     position: int
     kind: str
     stem_html: SafeString
+    # A one-paragraph stem sits inside the legend; a longer one follows it.
+    stem_inline: bool
     choices: list[SheetChoice]
     explanation_html: SafeString | None = None
     points: Decimal | None = None
-    answered: bool = field(init=False)
 
-    def __post_init__(self):
-        object.__setattr__(
-            self, "answered", any(choice.selected for choice in self.choices)
-        )
+    @property
+    def answered(self) -> bool:
+        return any(choice.selected for choice in self.choices)
 
     @property
     def takes_many(self) -> bool:
@@ -110,7 +126,8 @@ def _sheet(attempt: Attempt, *, with_answers: bool) -> list[SheetQuestion]:
             SheetQuestion(
                 position=slot.position,
                 kind=question.kind,
-                stem_html=markdown_html(question.stem),
+                stem_html=inline_markdown_html(question.stem),
+                stem_inline=is_one_paragraph(markdown_html(question.stem)),
                 choices=[
                     SheetChoice(
                         place=place,
