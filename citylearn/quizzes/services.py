@@ -132,7 +132,12 @@ def grade_expired_attempts(*, now: datetime | None = None) -> int:
 
 
 def _locked(attempt: Attempt) -> Attempt:
-    return Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    # Lock the attempt's row only: every learner shares the quiz's row.
+    return (
+        Attempt.objects.select_for_update(of=("self",))
+        .select_related("quiz")
+        .get(pk=attempt.pk)
+    )
 
 
 def _time_is_up(attempt: Attempt, now: datetime) -> bool:
