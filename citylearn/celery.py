@@ -24,4 +24,9 @@ app.conf.beat_schedule = {
         "task": "citylearn.organisation.tasks.discard_stale_roster_uploads",
         "schedule": crontab(minute=23),
     },
+    # A learner who closes the page mid-exam is graded once the time is up.
+    "grade-expired-attempts": {
+        "task": "citylearn.quizzes.tasks.grade_expired_attempts",
+        "schedule": crontab(minute="*/5"),
+    },
 }
