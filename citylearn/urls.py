@@ -21,6 +21,8 @@ if settings.DEBUG:
 # Chinese lives at /, English under /en/: the language is in the URL, so one cached
 # copy of a public page serves every visitor and no language cookie is needed.
 urlpatterns += i18n_patterns(
+    path("my/", include("citylearn.progress.urls")),
+    path("certificates/", include("citylearn.certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

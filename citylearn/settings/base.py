@@ -21,6 +21,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 INSTALLED_APPS = [
     "citylearn.core",
     "citylearn.courses",
+    "citylearn.progress",
+    "citylearn.assignments",
+    "citylearn.certificates",
     "citylearn.quizzes",
     "citylearn.cases",
     "citylearn.explainers",
@@ -116,9 +119,17 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", PROJECT_DIR / "var" / "media"))
+# Files with personal data (certificates): never under MEDIA_ROOT, which is served publicly.
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "private")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "certificates"},
+    },
 }
 
 # Cache: Redis when one is configured, so that every web process shares it.
@@ -197,6 +208,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Load balancers and monitors probe this over plain HTTP on the private side.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Credit hours (学时) each person should earn in a calendar year.
+ANNUAL_CREDIT_HOURS_TARGET = os.environ.get("ANNUAL_CREDIT_HOURS_TARGET", "50")
 
 # The Markdown sources imported by `manage.py import_content`.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", PROJECT_DIR / "content"))
