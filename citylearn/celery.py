@@ -16,4 +16,9 @@ app.conf.beat_schedule = {
         "task": "citylearn.core.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=17),
     },
+    # A learner who closes the page mid-exam is graded once the time is up.
+    "grade-expired-attempts": {
+        "task": "citylearn.quizzes.tasks.grade_expired_attempts",
+        "schedule": crontab(minute="*/5"),
+    },
 }
