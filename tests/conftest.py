@@ -10,3 +10,15 @@ def skip_or_fail(reason: str):
     if IN_CI:
         pytest.fail(f"{reason} (required in CI)")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def certificate_files(tmp_path, monkeypatch):
+    """Certificate PDFs written by a test go to its own temporary directory."""
+    from django.core.files.storage import FileSystemStorage
+
+    from citylearn.certificates.models import Certificate
+
+    storage = FileSystemStorage(location=tmp_path / "certificates")
+    monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", storage)
+    return storage

@@ -107,3 +107,8 @@ class AssignedPerson(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.assignment}"
+
+    @property
+    def status_label(self) -> str:
+        """The label of the status annotated by with_status()."""
+        return AssignmentStatus(self.status).label

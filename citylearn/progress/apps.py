@@ -6,3 +6,6 @@ class ProgressConfig(AppConfig):
     name = "citylearn.progress"
     label = "progress"
     verbose_name = _("Learning progress")
+
+    def ready(self):
+        from citylearn.progress import signal_handlers  # noqa: F401

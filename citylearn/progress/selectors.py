@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.quizzes.selectors import has_passed_quiz
 
 
 def _count(queryset: QuerySet) -> Coalesce:
@@ -44,7 +45,10 @@ def has_met_course_requirements(*, user: AbstractBaseUser, course: CoursePage) -
         )
         .exists()
     )
-    return not lesson_missing
+    if lesson_missing:
+        return False
+    quiz = course.final_quiz
+    return quiz is None or has_passed_quiz(user=user, quiz=quiz)
 
 
 def lessons_with_state(*, course: CoursePage, user: AbstractBaseUser | None):
