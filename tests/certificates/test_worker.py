@@ -7,7 +7,10 @@ from citylearn.certificates.tasks import issue_certificate_task
 from tests.certificates.factories import make_completion
 from tests.core.test_worker import through_the_broker, wait_until  # noqa: F401
 
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_the_worker_issues_one_certificate_with_its_pdf(through_the_broker):  # noqa: F811
