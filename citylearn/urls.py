@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citylearn.core import views as core_views
+from citylearn.core.markup import INDEX_SLUGS
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -23,6 +24,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("my/", include("citylearn.progress.urls")),
     path("certificates/", include("citylearn.certificates.urls")),
+    path(f"{INDEX_SLUGS['course']}/", include("citylearn.quizzes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

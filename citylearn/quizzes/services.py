@@ -10,9 +10,19 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from citylearn.quizzes.enums import QuestionKind
+from citylearn.quizzes.errors import (
+    ATTEMPT_FINISHED,
+    CLOSED,
+    NO_ATTEMPTS_LEFT,
+    NOT_OPEN_YET,
+    ONE_CHOICE_ONLY,
+    TIME_IS_UP,
+    TOO_FEW_QUESTIONS,
+    UNKNOWN_CHOICE,
+    UNKNOWN_QUESTION,
+)
 from citylearn.quizzes.models import (
     Attempt,
     AttemptQuestion,
@@ -26,18 +36,6 @@ from citylearn.quizzes.signals import quiz_passed
 
 # Answers that left the browser just before the deadline still count.
 DEADLINE_GRACE = timedelta(seconds=30)
-
-NOT_OPEN_YET = _("This quiz is not open yet.")
-CLOSED = _("This quiz has closed.")
-NO_ATTEMPTS_LEFT = _("You have used all your attempts at this quiz.")
-TOO_FEW_QUESTIONS = _(
-    "This quiz cannot start: its question banks hold fewer questions than it draws."
-)
-ATTEMPT_FINISHED = _("This attempt has already been submitted.")
-TIME_IS_UP = _("Time is up: answers can no longer be changed.")
-UNKNOWN_QUESTION = _("Question %(position)s is not part of this attempt.")
-UNKNOWN_CHOICE = _("Question %(position)s has no choice %(choice)s.")
-ONE_CHOICE_ONLY = _("Question %(position)s takes one answer only.")
 
 _random = random.SystemRandom()
 

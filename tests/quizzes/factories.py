@@ -7,7 +7,14 @@ from wagtail.models import Site
 
 from citylearn.courses.models import CourseIndexPage, CoursePage
 from citylearn.quizzes.enums import QuestionKind
-from citylearn.quizzes.models import Attempt, Choice, Question, QuestionBank, Quiz
+from citylearn.quizzes.models import (
+    Attempt,
+    Choice,
+    Question,
+    QuestionBank,
+    Quiz,
+    SelfCheckPage,
+)
 
 _numbers = itertools.count(1)
 
@@ -121,3 +128,12 @@ def wrong_places(attempt: Attempt) -> dict[int, list[int]]:
             next(p for p in places if p not in right[slot.position])
         ]
     return answers
+
+
+def make_self_check(bank: QuestionBank, slug: str = "self-check") -> SelfCheckPage:
+    home = Site.objects.get(is_default_site=True).root_page
+    return home.add_child(
+        instance=SelfCheckPage(
+            title="Know your rights", slug=slug, intro="Try it.", bank=bank
+        )
+    )

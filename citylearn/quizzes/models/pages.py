@@ -26,10 +26,15 @@ class SelfCheckPage(BasePage):
         return [self.title, self.intro]
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: selectors read these models.
+        from citylearn.quizzes.selectors import self_check
+
         context = super().get_context(request, *args, **kwargs)
-        context["questions"] = (
-            self.bank.questions.filter(is_active=True).prefetch_related("choices")
-            if self.bank
-            else []
-        )
+        context["self_check"] = self_check(bank=self.bank, query=request.GET)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["self_check"].unreadable:
+            response.status_code = 400
+        return response
