@@ -22,3 +22,13 @@ def certificate_files(tmp_path, monkeypatch):
     storage = FileSystemStorage(location=tmp_path / "certificates")
     monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", storage)
     return storage
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever the last request activated."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

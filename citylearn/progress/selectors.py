@@ -153,6 +153,7 @@ class CourseState:
     required_total: int
     required_done: int
     resume_lesson: LessonPage | None
+    quiz_passed: bool
 
 
 def course_state(*, course: CoursePage, user: AbstractBaseUser | None) -> CourseState:
@@ -174,6 +175,11 @@ def course_state(*, course: CoursePage, user: AbstractBaseUser | None) -> Course
         required_total=len(required),
         required_done=sum(lesson.is_completed for lesson in required),
         resume_lesson=_resume_lesson(lessons, enrollment),
+        quiz_passed=(
+            user is not None
+            and course.final_quiz is not None
+            and has_passed_quiz(user=user, quiz=course.final_quiz)
+        ),
     )
 
 

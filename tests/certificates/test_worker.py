@@ -9,7 +9,7 @@ from tests.core.test_worker import through_the_broker, wait_until  # noqa: F401
 
 pytestmark = [
     pytest.mark.worker,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

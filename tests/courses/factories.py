@@ -2,9 +2,11 @@
 
 import itertools
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
+from citylearn.core.models import HomePage
 from citylearn.courses.enums import Audience
 from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
 
@@ -18,11 +20,25 @@ def make_learner(username: str | None = None, **fields):
     return get_user_model().objects.create_user(username=username, **fields)
 
 
+def home_page() -> Page:
+    """The default site's home page; rebuilt when a transactional test's flush removed it."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        return site.root_page
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root")
+    )
+    home = root.add_child(instance=HomePage(title="城市数据学堂", slug="home"))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
+
+
 def catalogue() -> CourseIndexPage:
     existing = CourseIndexPage.objects.first()
     if existing:
         return existing
-    home = Site.objects.get(is_default_site=True).root_page
+    home = home_page()
     return home.add_child(instance=CourseIndexPage(title="课程学习", slug="learn"))
 
 

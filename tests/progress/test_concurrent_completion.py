@@ -16,8 +16,7 @@ from citylearn.progress.services import (
 )
 from tests.courses.factories import lessons_of, make_course, make_learner
 
-# serialized_rollback brings back the site and home page that the flush removes.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
