@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("hr/", include("citylearn.organisation.urls")),
     path("audit/", include("citylearn.audit.urls")),
     path("search/", include("citylearn.search.urls")),
+    path("my/", include("citylearn.progress.urls")),
+    path("certificates/", include("citylearn.certificates.urls")),
     path(f"{INDEX_SLUGS['course']}/", include("citylearn.quizzes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
