@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citylearn.core import views as core_views
+from citylearn.transparency import views as transparency_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -21,6 +22,8 @@ if settings.DEBUG:
 # Chinese lives at /, English under /en/: the language is in the URL, so one cached
 # copy of a public page serves every visitor and no language cookie is needed.
 urlpatterns += i18n_patterns(
+    path("feedback/", include("citylearn.feedback.urls")),
+    path("transparency/", transparency_views.transparency, name="transparency"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
