@@ -10,3 +10,11 @@ def skip_or_fail(reason: str):
     if IN_CI:
         pytest.fail(f"{reason} (required in CI)")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: pages and rate limits must not leak."""
+    from django.core.cache import cache
+
+    cache.clear()

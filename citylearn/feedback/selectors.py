@@ -9,9 +9,9 @@ def helpfulness_by_page() -> QuerySet:
         Feedback.objects.values("path")
         .annotate(
             answers=Count("pk"),
-            helpful=Count("pk", filter=Q(helpful=True)),
-            not_helpful=Count("pk", filter=Q(helpful=False)),
+            found_helpful=Count("pk", filter=Q(helpful=True)),
+            found_unhelpful=Count("pk", filter=Q(helpful=False)),
             comments=Count("pk", filter=~Q(comment="")),
         )
-        .order_by("-not_helpful", "path")
+        .order_by("-found_unhelpful", "path")
     )
