@@ -11,21 +11,27 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
-from citylearn.explainers.models import GlossaryTerm
-
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 # A term inside a link, a heading or code is left as it is.
 UNLINKED_ELEMENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre"}
 
 
 @dataclass(frozen=True)
+class Term:
+    term: str
+    slug: str
+    aliases: list[str]
+    definition: str
+
+
+@dataclass(frozen=True)
 class LinkedBody:
     html: SafeString
-    terms: list[GlossaryTerm]
+    terms: list[Term]
 
 
 def link_glossary_terms(
-    body_html: str, terms: Iterable[GlossaryTerm], *, glossary_url: str
+    body_html: str, terms: Iterable[Term], *, glossary_url: str
 ) -> LinkedBody:
     """Link the first use of each term (or one of its aliases) to its definition."""
     by_form = {}
@@ -38,7 +44,7 @@ def link_glossary_terms(
     forms = re.compile(
         "|".join(re.escape(form) for form in sorted(by_form, key=len, reverse=True))
     )
-    linked: dict[str, GlossaryTerm] = {}
+    linked: dict[str, Term] = {}
 
     def link(match: re.Match) -> str:
         term = by_form[match.group(0)]

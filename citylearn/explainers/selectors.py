@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from citylearn.core.markup import INDEX_SLUGS
-from citylearn.explainers.glossary import LinkedBody, link_glossary_terms
+from citylearn.explainers.glossary import LinkedBody, Term, link_glossary_terms
 from citylearn.explainers.models import ExplainerPage, GlossaryTerm
 
 
@@ -20,5 +20,8 @@ def live_explainers(slugs: list[str]) -> list[ExplainerPage]:
 
 def body_with_glossary(body_html: str) -> LinkedBody:
     """A page body whose first use of each glossary term links to its definition."""
-    terms = GlossaryTerm.objects.only("term", "slug", "aliases", "definition")
-    return link_glossary_terms(body_html, terms, glossary_url=index_url("glossary"))
+    # Plain rows, not model instances: every uncached page view reads all the terms.
+    terms = GlossaryTerm.objects.values_list("term", "slug", "aliases", "definition")
+    return link_glossary_terms(
+        body_html, (Term(*row) for row in terms), glossary_url=index_url("glossary")
+    )

@@ -1,8 +1,7 @@
-from citylearn.explainers.glossary import link_glossary_terms
-from citylearn.explainers.models import GlossaryTerm
+from citylearn.explainers.glossary import Term, link_glossary_terms
 
-PI = GlossaryTerm(term="个人信息", slug="personal-information", aliases=["个人数据"])
-SPI = GlossaryTerm(term="敏感个人信息", slug="sensitive-personal-information")
+PI = Term("个人信息", "personal-information", ["个人数据"], "定义")
+SPI = Term("敏感个人信息", "sensitive-personal-information", [], "定义")
 
 
 def linked(html, terms=(PI, SPI)):

@@ -3,7 +3,7 @@
 import datetime
 import itertools
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 from citylearn.cases.models import CaseStudyIndexPage, CaseStudyPage
 from citylearn.core.models import HomePage
@@ -26,10 +26,26 @@ def publish(parent: Page, page: Page) -> Page:
     return page
 
 
+def home() -> HomePage:
+    """The home page made by the migrations, or a new one after a transactional flush."""
+    existing = HomePage.objects.first()
+    if existing:
+        return existing
+    Locale.objects.get_or_create(language_code="zh-hans")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root")
+    )
+    page = root.add_child(instance=HomePage(title="城市数据学堂", slug="home"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": page}
+    )
+    return page
+
+
 def index(model, slug: str, title: str):
-    home = HomePage.objects.get()
-    existing = model.objects.child_of(home).first()
-    return existing or publish(home, model(title=title, slug=slug))
+    home_page = home()
+    existing = model.objects.child_of(home_page).first()
+    return existing or publish(home_page, model(title=title, slug=slug))
 
 
 def explainer(**values) -> ExplainerPage:
