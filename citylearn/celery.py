@@ -20,4 +20,8 @@ app.conf.beat_schedule = {
         "task": "citylearn.transparency.tasks.refresh_transparency_figures",
         "schedule": crontab(hour=2, minute=30),
     },
+    "purge-expired-audit-entries": {
+        "task": "citylearn.audit.tasks.purge_expired_audit_entries",
+        "schedule": crontab(hour=3, minute=41),
+    },
 }

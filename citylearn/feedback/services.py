@@ -14,7 +14,7 @@ from citylearn.feedback.models import Feedback
 
 NOT_A_PAGE = _("Feedback can only be given on a page of this site.")
 # Public pages that are Django views rather than Wagtail pages.
-PUBLIC_VIEWS = {"transparency"}
+PUBLIC_VIEWS = {"transparency", "search:search"}
 
 
 def submit_feedback(
@@ -74,7 +74,7 @@ def _is_public_page(request: HttpRequest, path: str) -> bool:
             match = resolve(path)
         except Resolver404:
             return False
-    if match.url_name in PUBLIC_VIEWS:
+    if match.view_name in PUBLIC_VIEWS:
         return True
     if match.url_name != "wagtail_serve":
         return False

@@ -20,6 +20,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 INSTALLED_APPS = [
     "citylearn.core",
+    "citylearn.organisation",
+    "citylearn.accounts",
+    "citylearn.audit",
     "citylearn.courses",
     "citylearn.quizzes",
     "citylearn.cases",
@@ -61,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "citylearn.accounts.middleware.IdleTimeoutMiddleware",
+    "citylearn.accounts.middleware.PasswordExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "citylearn.core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -104,8 +109,10 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
+    {"NAME": "citylearn.accounts.validators.CharacterClassesValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "citylearn.accounts.validators.PasswordChangeRecorder"},
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -212,6 +219,22 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Load balancers and monitors probe this over plain HTTP on the private side.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Organisation, accounts and audit log.
+AUTHENTICATION_BACKENDS = ["citylearn.accounts.backends.StaffAuthenticationBackend"]
+LOGIN_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+# Behind nginx (deploy/) set 1: the address it appends to X-Forwarded-For is the client's.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", "900"))
+IDLE_TIMEOUT_SECONDS = int(os.environ.get("IDLE_TIMEOUT_SECONDS", "1800"))
+# 0 turns periodic password change off.
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "90"))
+# Never below six months (Cybersecurity Law art. 21); a system check refuses less.
+AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "183"))
+ROSTER_MAX_UPLOAD_BYTES = int(os.environ.get("ROSTER_MAX_UPLOAD_BYTES", str(20 << 20)))
 
 # The Markdown sources imported by `manage.py import_content`.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", PROJECT_DIR / "content"))

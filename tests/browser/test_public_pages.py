@@ -23,6 +23,7 @@ PAGE_TYPES = [
     "/register/risk-scoring/",
     "/glossary/",
     "/transparency/",
+    "/search/?q=个人信息",
 ]
 ELDER_MODE = "window.localStorage.setItem('citylearn-elder-mode', 'on')"
 
@@ -100,13 +101,16 @@ def test_printing_leaves_the_content_and_drops_the_chrome(page, site):
         assert not page.locator(chrome).is_visible(), chrome
 
 
-def test_a_citizen_finds_an_explainer_reads_it_in_elder_mode_and_gives_feedback(
+def test_a_citizen_searches_in_chinese_reads_in_elder_mode_and_gives_feedback(
     page, axe, site
 ):
-    # Search is not part of this branch: the citizen browses from the home page.
     page.goto("/")
-    page.locator(".primary-nav a").first.click()
-    page.wait_for_url("**/rights/")
+    page.locator('.primary-nav a[href="/search/"]').click()
+    page.wait_for_url("**/search/")
+    page.locator("#search-q").fill("查阅复制")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=*")
+    assert serious_violations(axe, page) == []
     page.get_by_role("link", name="查阅复制权：看看别人手里有你哪些信息").click()
     page.wait_for_url("**/rights/right-to-access/")
 

@@ -122,9 +122,13 @@ def test_feedback_only_on_a_live_public_page(client, explainer, path):
     assert not Feedback.objects.exists()
 
 
-def test_feedback_on_the_transparency_page_is_accepted(client):
+def test_feedback_on_the_transparency_and_search_pages_is_accepted(client):
     assert answer(client, path="/en/transparency/").status_code == 303
-    assert Feedback.objects.get().path == "/transparency/"
+    assert answer(client, path="/search/").status_code == 303
+    assert [f.path for f in Feedback.objects.order_by("pk")] == [
+        "/transparency/",
+        "/search/",
+    ]
 
 
 def test_answers_from_one_address_are_limited(client, explainer, settings):

@@ -42,6 +42,7 @@ def primary_navigation(context):
         (reverse("wagtail_serve", args=[slug]), label) for slug, label in NAVIGATION
     ]
     links.append((reverse("transparency"), _("Transparency")))
+    links.append((reverse("search:search"), _("Search")))
     return {
         "links": [
             {"url": url, "label": label, "current": path.startswith(url)}
