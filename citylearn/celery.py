@@ -16,6 +16,10 @@ app.conf.beat_schedule = {
         "task": "citylearn.core.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=17),
     },
+    "refresh-transparency-figures": {
+        "task": "citylearn.transparency.tasks.refresh_transparency_figures",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "purge-expired-audit-entries": {
         "task": "citylearn.audit.tasks.purge_expired_audit_entries",
         "schedule": crontab(hour=3, minute=41),

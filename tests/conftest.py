@@ -38,6 +38,8 @@ def wait_until(condition, timeout=60.0) -> bool:
             return True
         time.sleep(0.25)
     return False
+
+
 @pytest.fixture(autouse=True)
 def certificate_files(tmp_path, monkeypatch):
     """Certificate PDFs written by a test go to its own temporary directory."""
@@ -58,3 +60,11 @@ def default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: pages and rate limits must not leak."""
+    from django.core.cache import cache
+
+    cache.clear()

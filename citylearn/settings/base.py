@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "citylearn.register",
     "citylearn.content_import",
     "citylearn.search",
+    "citylearn.feedback",
+    "citylearn.transparency",
+    "citylearn.pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -57,8 +60,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "citylearn.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "citylearn.pagecache.middleware.LanguageFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -150,6 +154,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages: how long browsers may keep one, and how long the page cache keeps it
+# (publishing anything empties the page cache at once).
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+
+# Feedback: at most this many answers per visitor address per this many seconds.
+FEEDBACK_RATE_LIMIT = (10, 3600)
+# Behind a proxy every request comes from the proxy: name the header (as a META key,
+# e.g. HTTP_X_REAL_IP) in which the proxy passes the visitor's address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
