@@ -170,6 +170,11 @@ MATRIX: dict[str, Row] = {
     "audit:log": Row("/audit/", ADMINS),
     # search
     "search:search": Row("/search/?q=数据", everyone(200)),
+    # public outreach: feedback is anonymous for everyone; a post without this site's
+    # Origin or Referer (as this client sends it) is refused whoever sends it.
+    "feedback:submit": Row("/feedback/", everyone(403), method="post"),
+    "feedback:thanks": Row("/feedback/thanks/?next=/", everyone(200)),
+    "transparency": Row("/transparency/", everyone(200)),
 }
 
 # Whole URL includes covered by representative URLs instead of pattern by pattern.

@@ -24,12 +24,18 @@ INSTALLED_APPS = [
     "citylearn.accounts",
     "citylearn.audit",
     "citylearn.courses",
+    "citylearn.progress",
+    "citylearn.assignments",
+    "citylearn.certificates",
     "citylearn.quizzes",
     "citylearn.cases",
     "citylearn.explainers",
     "citylearn.register",
     "citylearn.content_import",
     "citylearn.search",
+    "citylearn.feedback",
+    "citylearn.transparency",
+    "citylearn.pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,8 +60,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "citylearn.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "citylearn.pagecache.middleware.LanguageFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,9 +130,17 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", PROJECT_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", PROJECT_DIR / "var" / "media"))
+# Files with personal data (certificates): never under MEDIA_ROOT, which is served publicly.
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "private")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "certificates"},
+    },
 }
 
 # Cache: Redis when one is configured, so that every web process shares it.
@@ -139,6 +154,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages: how long browsers may keep one, and how long the page cache keeps it
+# (publishing anything empties the page cache at once).
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+
+# Feedback: at most this many answers per visitor address per this many seconds.
+FEEDBACK_RATE_LIMIT = (10, 3600)
+# Behind a proxy every request comes from the proxy: name the header (as a META key,
+# e.g. HTTP_X_REAL_IP) in which the proxy passes the visitor's address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -216,7 +242,9 @@ LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_ADDRESS_FAILURE_LIMIT = int(
     os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", str(LOGIN_FAILURE_LIMIT))
 )
-LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+LOGIN_FAILURE_WINDOW_SECONDS = int(
+    os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900")
+)
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", "900"))
 IDLE_TIMEOUT_SECONDS = int(os.environ.get("IDLE_TIMEOUT_SECONDS", "1800"))
 # 0 turns periodic password change off.
@@ -224,6 +252,8 @@ PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "90"))
 # Never below six months (Cybersecurity Law art. 21); a system check refuses less.
 AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "183"))
 ROSTER_MAX_UPLOAD_BYTES = int(os.environ.get("ROSTER_MAX_UPLOAD_BYTES", str(20 << 20)))
+# Credit hours (学时) each person should earn in a calendar year.
+ANNUAL_CREDIT_HOURS_TARGET = os.environ.get("ANNUAL_CREDIT_HOURS_TARGET", "50")
 
 # The Markdown sources imported by `manage.py import_content`.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", PROJECT_DIR / "content"))
