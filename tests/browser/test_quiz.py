@@ -120,6 +120,27 @@ def test_the_clock_submits_when_time_runs_out(page, live_server, timed_quiz):
     assert attempt.attempt_questions.get(position=1).selected.count() == 1
 
 
+def test_answers_chosen_offline_are_saved_when_the_connection_returns(
+    page, live_server, timed_quiz
+):
+    sign_in(page, live_server, make_user())
+    page.goto(f"/learn/{timed_quiz.course.slug}/quiz/")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url("**/quiz/1/")
+    status = page.locator("[data-save-status]")
+
+    page.context.set_offline(True)
+    page.locator("#q-1-2").check()
+    status.get_by_text("no connection").wait_for()
+    page.context.set_offline(False)
+    status.get_by_text("saved").wait_for(timeout=15_000)
+
+    slot = Attempt.objects.get().attempt_questions.get(position=1)
+    assert list(slot.selected.values_list("id", flat=True)) == [slot.choice_order[1]]
+    page.reload()
+    assert page.locator("#q-1-2").is_checked()
+
+
 def test_the_attempt_page_fits_a_360px_phone(page, live_server, timed_quiz):
     sign_in(page, live_server, make_user())
     page.set_viewport_size({"width": 360, "height": 740})
