@@ -58,13 +58,7 @@ def save(request: HttpRequest, course: str, number: int):
     if not _wants_json(request):
         return redirect(_url("attempt", attempt) + "?saved")
     return JsonResponse(
-        {
-            "saved": sorted(answers),
-            "answered": attempt.attempt_questions.filter(
-                answered_at__isnull=False
-            ).count(),
-            "seconds_left": _seconds_left(attempt),
-        }
+        {"saved": sorted(answers), "seconds_left": _seconds_left(attempt)}
     )
 
 
@@ -72,16 +66,15 @@ def save(request: HttpRequest, course: str, number: int):
 @require_POST
 def submit(request: HttpRequest, course: str, number: int):
     attempt = _attempt(request, course, number)
+    result_url = _url("result", attempt)
     try:
         answers = _answers(request.POST)
-        attempt, graded_now = services.submit_attempt(attempt=attempt, answers=answers)
+        __, graded_now = services.submit_attempt(attempt=attempt, answers=answers)
     except ValidationError as error:
         return _refused(request, attempt, error)
     if not _wants_json(request):
-        return redirect(_url("result", attempt))
-    return JsonResponse(
-        {"graded_now": graded_now, "result_url": _url("result", attempt)}
-    )
+        return redirect(result_url)
+    return JsonResponse({"graded_now": graded_now, "result_url": result_url})
 
 
 @learner_view

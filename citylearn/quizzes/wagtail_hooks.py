@@ -3,8 +3,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from citylearn.quizzes import admin_views
+from citylearn.quizzes.models import Question, QuestionBank, Quiz
 
 statistics_urls = (
     [
@@ -43,3 +46,32 @@ def register_statistics_permission():
     return Permission.objects.filter(
         content_type__app_label="quizzes", codename="view_statistics"
     )
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "tasks"
+    list_display = ["title", "course", "draw", "pass_mark", "max_attempts"]
+
+
+class QuestionBankViewSet(SnippetViewSet):
+    model = QuestionBank
+    icon = "folder-open-inverse"
+    list_display = ["title", "slug"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    list_display = ["key", "bank", "kind", "is_active"]
+    list_filter = ["bank", "kind", "is_active"]
+
+
+class QuizzesGroup(SnippetViewSetGroup):
+    items = (QuizViewSet, QuestionBankViewSet, QuestionViewSet)
+    menu_label = _("Quizzes")
+    menu_icon = "tasks"
+    menu_order = 300
+
+
+register_snippet(QuizzesGroup)

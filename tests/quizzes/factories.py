@@ -2,9 +2,12 @@
 
 import itertools
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
+from citylearn.core.models import HomePage
 from citylearn.courses.models import CourseIndexPage, CoursePage
 from citylearn.quizzes.enums import QuestionKind
 from citylearn.quizzes.models import (
@@ -24,8 +27,24 @@ def make_user(username: str | None = None, **fields):
     return get_user_model().objects.create_user(username=username, **fields)
 
 
+def home_page() -> Page:
+    """The site's home page; rebuilt when a transactional test flushed the database."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site:
+        return site.root_page
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root")
+    )
+    home = root.add_child(instance=HomePage(title="Home", slug="home"))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
+
+
 def make_course(slug: str | None = None) -> CoursePage:
-    home = Site.objects.get(is_default_site=True).root_page
+    home = home_page()
     catalogue = CourseIndexPage.objects.first()
     if catalogue is None:
         catalogue = home.add_child(
@@ -131,8 +150,7 @@ def wrong_places(attempt: Attempt) -> dict[int, list[int]]:
 
 
 def make_self_check(bank: QuestionBank, slug: str = "self-check") -> SelfCheckPage:
-    home = Site.objects.get(is_default_site=True).root_page
-    return home.add_child(
+    return home_page().add_child(
         instance=SelfCheckPage(
             title="Know your rights", slug=slug, intro="Try it.", bank=bank
         )

@@ -14,7 +14,7 @@ from citylearn.quizzes.signals import quiz_passed
 from tests.conftest import skip_or_fail
 from tests.quizzes.factories import correct_places, make_bank, make_quiz, make_user
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 THREADS = 8
 
 

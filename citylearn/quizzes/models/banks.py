@@ -2,13 +2,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 
 from citylearn.quizzes.enums import QuestionKind
+from citylearn.quizzes.forms import QuestionForm
 
 
 class QuestionBank(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
+
+    panels = [FieldPanel("title"), FieldPanel("slug")]
 
     class Meta:
         verbose_name = _("question bank")
@@ -48,6 +52,18 @@ class Question(ClusterableModel):
 
     objects = QuestionQuerySet.as_manager()
 
+    panels = [
+        FieldPanel("bank"),
+        FieldPanel("key"),
+        FieldPanel("kind"),
+        FieldPanel("stem"),
+        InlinePanel("choices", heading=_("Choices"), min_num=2, max_num=6),
+        FieldPanel("explanation"),
+        FieldPanel("tags"),
+        FieldPanel("is_active"),
+    ]
+    base_form_class = QuestionForm
+
     class Meta:
         verbose_name = _("question")
         ordering = ["bank", "position"]
@@ -64,6 +80,8 @@ class Choice(models.Model):
     text = models.TextField(_("text (Markdown)"))
     is_correct = models.BooleanField(_("correct"), default=False)
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("position")]
 
     class Meta:
         verbose_name = _("choice")
