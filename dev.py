@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One-command set-up for a fresh machine with nothing but Python 3.11+.
 
-    python3 dev.py run    create .venv, install, migrate, load demo data, serve :8000
+    python3 dev.py run    create .venv, install, migrate, import content/, demo accounts, serve :8000
     python3 dev.py test   create .venv, install, run the whole test suite (extra args go to pytest)
 """
 
@@ -44,6 +44,7 @@ def manage(*args: str) -> None:
 
 def serve() -> None:
     manage("migrate", "--no-input")
+    manage("import_content")
     manage("setup_demo")
     manage("runserver", "127.0.0.1:8000")
 

@@ -1,8 +1,11 @@
 import os
+import time
 
 import pytest
 
-# CI must run every test; on a newcomer's machine a missing browser or broker only skips.
+pytest_plugins = ["tests.content_tree"]
+
+# CI must run every test; on a newcomer's machine a missing browser only skips.
 IN_CI = os.environ.get("CI") == "true"
 
 
@@ -10,6 +13,31 @@ def skip_or_fail(reason: str):
     if IN_CI:
         pytest.fail(f"{reason} (required in CI)")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def through_the_broker():
+    """Send tasks to the real broker and worker that .ci/run starts, not in-process."""
+    from django.conf import settings
+
+    from citylearn.celery import app
+
+    # .ci/run's second pass sets a broker and starts a worker; without one there is nothing to test.
+    if not settings.CELERY_BROKER_URL:
+        pytest.skip("CELERY_BROKER_URL is not set: no broker to send tasks through")
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = True
+
+
+def wait_until(condition, timeout=60.0) -> bool:
+    """Poll condition until it holds or timeout seconds pass; for work done by a worker."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +60,11 @@ def default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: pages and rate limits must not leak."""
+    from django.core.cache import cache
+
+    cache.clear()

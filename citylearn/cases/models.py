@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from citylearn.cases.enums import Region
+from citylearn.cases.enums import GovernanceRisk, Region, Theme
 from citylearn.core.models import BasePage, MarkdownBody
 
 
@@ -21,8 +21,15 @@ class CaseStudyIndexPage(BasePage):
         verbose_name = _("case-study library")
 
     def get_context(self, request, *args, **kwargs):
+        from citylearn.cases.forms import CaseFilterForm
+        from citylearn.cases.selectors import library_cases, library_years
+
         context = super().get_context(request, *args, **kwargs)
-        context["cases"] = CaseStudyPage.objects.child_of(self).live().order_by("-year")
+        form = CaseFilterForm(request.GET or None, years=library_years(self))
+        filters = form.filters() if form.is_bound else {}
+        context["filter_form"] = form
+        context["filtered"] = bool(filters)
+        context["cases"] = library_cases(self, **filters)
         return context
 
 
@@ -34,7 +41,9 @@ class CaseStudyPage(MarkdownBody, BasePage):
     year = models.PositiveSmallIntegerField(_("year"))
     themes = models.JSONField(_("themes"), default=list)
     governance_risks = models.JSONField(_("governance risks"), default=list, blank=True)
-    related_courses = models.JSONField(_("related course slugs"), default=list, blank=True)
+    related_courses = models.JSONField(
+        _("related course slugs"), default=list, blank=True
+    )
     related_explainers = models.JSONField(
         _("related explainer slugs"), default=list, blank=True
     )
@@ -66,3 +75,38 @@ class CaseStudyPage(MarkdownBody, BasePage):
 
     def search_text_parts(self):
         return [self.title, self.summary, self.city, self.country, self.body]
+
+    def get_context(self, request, *args, **kwargs):
+        from citylearn.cases.risks import RISK_EXPLAINERS
+        from citylearn.cases.selectors import live_courses
+        from citylearn.explainers.selectors import (
+            body_with_glossary,
+            index_url,
+            live_explainers,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        risk_slugs = [RISK_EXPLAINERS.get(risk) for risk in self.governance_risks]
+        explainers = {
+            page.slug: page
+            for page in live_explainers(
+                [*self.related_explainers, *filter(None, risk_slugs)]
+            )
+        }
+        context["body"] = body_with_glossary(self.body_html)
+        context["risks"] = [
+            (GovernanceRisk(risk).label, explainers.get(slug))
+            for risk, slug in zip(self.governance_risks, risk_slugs, strict=True)
+            if risk in GovernanceRisk.values
+        ]
+        context["themes"] = [
+            (theme, Theme(theme).label)
+            for theme in self.themes
+            if theme in Theme.values
+        ]
+        context["related_explainers"] = [
+            explainers[slug] for slug in self.related_explainers if slug in explainers
+        ]
+        context["related_courses"] = live_courses(self.related_courses)
+        context["index_url"] = index_url("case")
+        return context

@@ -115,9 +115,11 @@ def existing_slugs() -> dict[str, set[str]]:
         ("register", RegisterEntryPage),
     )}  # fmt: skip
     slugs["glossary"] = set(GlossaryTerm.objects.values_list("slug", flat=True))
+    course_slugs = dict(CoursePage.objects.values_list("path", "slug"))
     slugs["lesson"] = {
-        f"{lesson.get_parent().slug}/{lesson.slug}"
-        for lesson in LessonPage.objects.all()
+        f"{course_slugs[path[: -Page.steplen]]}/{slug}"
+        for slug, path in LessonPage.objects.values_list("slug", "path")
+        if path[: -Page.steplen] in course_slugs
     }
     return slugs
 

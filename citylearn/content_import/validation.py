@@ -4,6 +4,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image as PILImage
+
 from citylearn.content_import.schema import clean_mapping
 from citylearn.content_import.sources import (
     LESSON_FILE,
@@ -223,14 +225,12 @@ def _check_links_and_images(
             for image in IMAGE.finditer(line):
                 if not image["alt"].strip():
                     source.problem(number, f"image '{image['src']}' has no alt text")
-                if not image["src"].startswith(("https://", "http://")) and not (
-                    (root / image["src"]).is_file()
-                ):
-                    source.problem(
-                        number, f"image file '{image['src']}' does not exist"
-                    )
+                if not image["src"].startswith(("https://", "http://")):
+                    problem = _image_problem(root / image["src"])
+                    if problem:
+                        source.problem(number, f"image file '{image['src']}' {problem}")
 
-    fields = getattr(source, "fields", None) or {}
+    fields = source.fields or {}
     slug_lists = {
         "related_courses": "course",
         "related_explainers": "explainer",
@@ -243,6 +243,17 @@ def _check_links_and_images(
     explainer = fields.get("explainer") if source.kind == "register" else None
     if explainer and explainer not in known["explainer"]:
         source.problem(source.line_of("explainer"), f"no explainer '{explainer}'")
+
+
+def _image_problem(path: Path) -> str | None:
+    if not path.is_file():
+        return "does not exist"
+    try:
+        with PILImage.open(path) as image:
+            image.verify()
+    except (OSError, SyntaxError):
+        return "is not a readable image"
+    return None
 
 
 def _check_lessons(tree: ContentTree) -> None:

@@ -1,10 +1,14 @@
-"""Demo accounts for a newcomer's machine: one per role, with passwords printed on screen."""
+"""Demo accounts for a newcomer's machine: one per role, with passwords printed on screen,
+in a demo district of about 30 departments and 200 staff."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+
+from citylearn.organisation.demo import attach_demo_person, build_demo_district
+from citylearn.organisation.enums import Role
 
 DEMO_PASSWORD = "Citylearn-demo-2026"  # noqa: S105 - printed on screen, demo machines only
 
@@ -43,4 +47,43 @@ def create_demo_accounts() -> list[DemoAccount]:
     learner.set_password(DEMO_PASSWORD)
     learner.save()
     accounts.append(DemoAccount("learner", learner.username, DEMO_PASSWORD))
+
+    build_demo_district()
+    attach_demo_person(
+        user=learner,
+        employee_id="DEMO-L01",
+        name="张晓明",
+        department_code="DC-HP",
+        position="网格员",
+    )
+    head = _demo_user(User, "head", "head@example.org")
+    attach_demo_person(
+        user=head,
+        employee_id="DEMO-H01",
+        name="李建国",
+        department_code="DSJ",
+        position="主任",
+        role=Role.DEPARTMENT_HEAD,
+    )
+    accounts.append(DemoAccount("dept. head", head.username, DEMO_PASSWORD))
+    hr = _demo_user(User, "hr", "hr@example.org")
+    attach_demo_person(
+        user=hr,
+        employee_id="DEMO-R01",
+        name="陈静",
+        department_code="RSJ-PX",
+        position="培训专员",
+        role=Role.HR_OFFICER,
+        role_department_code="QX",
+    )
+    accounts.append(DemoAccount("HR officer", hr.username, DEMO_PASSWORD))
     return accounts
+
+
+def _demo_user(User, username: str, email: str):
+    user, __ = User.objects.get_or_create(username=username)
+    user.email = email
+    user.is_active = True
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from citylearn.core.markup import render_markdown
+from citylearn.pagecache.decorators import mark_public
 from citylearn.search.text import index_text
 
 
@@ -19,6 +20,26 @@ class BasePage(Page):
     def search_text_parts(self) -> list[str]:
         """The texts a visitor may search this page by; pages add their own."""
         return [self.title]
+
+    def route(self, request, path_components):
+        # A page that allows one type of child fetches it as that type in one query,
+        # instead of Wagtail's two (the base page, then its specific row).
+        child_models = self.specific_class.allowed_subpage_models()
+        if path_components and len(child_models) == 1:
+            child = (
+                child_models[0]
+                .objects.child_of(self)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        # The same page for every visitor: the page cache and nginx may keep it.
+        return mark_public(super().serve(request, *args, **kwargs))
 
     def search_grams(self) -> str:
         return index_text(*self.search_text_parts())

@@ -22,9 +22,13 @@ class ExplainerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["explainers"] = (
-            ExplainerPage.objects.child_of(self).live().order_by("topic", "title")
-        )
+        explainers = ExplainerPage.objects.child_of(self).live().order_by("title")
+        by_topic = {topic: [] for topic in Topic}
+        for explainer in explainers:
+            by_topic[explainer.topic].append(explainer)
+        context["topics"] = [
+            (topic.label, pages) for topic, pages in by_topic.items() if pages
+        ]
         return context
 
 
@@ -68,6 +72,19 @@ class ExplainerPage(MarkdownBody, BasePage):
 
     def search_text_parts(self):
         return [self.title, self.summary, " ".join(self.key_points), self.body]
+
+    def get_context(self, request, *args, **kwargs):
+        from citylearn.explainers.selectors import (
+            body_with_glossary,
+            index_url,
+            live_explainers,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        context["body"] = body_with_glossary(self.body_html)
+        context["related_explainers"] = live_explainers(self.related)
+        context["index_url"] = index_url("explainer")
+        return context
 
 
 class GlossaryPage(BasePage):

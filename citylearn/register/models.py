@@ -20,8 +20,17 @@ class RegisterIndexPage(BasePage):
         verbose_name = _("algorithm register")
 
     def get_context(self, request, *args, **kwargs):
+        from citylearn.register.forms import RegisterFilterForm
+        from citylearn.register.selectors import register_departments, register_entries
+
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = RegisterEntryPage.objects.child_of(self).live().order_by("title")
+        form = RegisterFilterForm(
+            request.GET or None, departments=register_departments(self)
+        )
+        filters = form.filters() if form.is_bound else {}
+        context["filter_form"] = form
+        context["filtered"] = bool(filters)
+        context["entries"] = register_entries(self, **filters)
         return context
 
 
@@ -36,7 +45,9 @@ class RegisterEntryPage(MarkdownBody, BasePage):
     purpose = models.TextField(_("purpose"))
     data_used = models.JSONField(_("data used"), default=list)
     data_sources = models.TextField(_("where the data comes from"))
-    automated_decision = models.BooleanField(_("makes or proposes decisions about people"))
+    automated_decision = models.BooleanField(
+        _("makes or proposes decisions about people")
+    )
     human_oversight = models.TextField(_("human oversight"))
     risks = models.JSONField(_("known risks"), default=list)
     safeguards = models.JSONField(_("safeguards"), default=list)
@@ -75,3 +86,11 @@ class RegisterEntryPage(MarkdownBody, BasePage):
 
     def search_text_parts(self):
         return [self.title, self.summary, self.purpose, self.department, self.body]
+
+    def get_context(self, request, *args, **kwargs):
+        from citylearn.explainers.selectors import index_url, live_explainers
+
+        context = super().get_context(request, *args, **kwargs)
+        context["explainer_page"] = next(iter(live_explainers([self.explainer])), None)
+        context["index_url"] = index_url("register")
+        return context

@@ -20,6 +20,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 INSTALLED_APPS = [
     "citylearn.core",
+    "citylearn.organisation",
+    "citylearn.accounts",
+    "citylearn.audit",
     "citylearn.courses",
     "citylearn.progress",
     "citylearn.assignments",
@@ -30,6 +33,9 @@ INSTALLED_APPS = [
     "citylearn.register",
     "citylearn.content_import",
     "citylearn.search",
+    "citylearn.feedback",
+    "citylearn.transparency",
+    "citylearn.pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,12 +60,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "citylearn.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "citylearn.pagecache.middleware.LanguageFromUrlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "citylearn.accounts.middleware.IdleTimeoutMiddleware",
+    "citylearn.accounts.middleware.PasswordExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "citylearn.core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -103,8 +112,10 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
+    {"NAME": "citylearn.accounts.validators.CharacterClassesValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "citylearn.accounts.validators.PasswordChangeRecorder"},
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -143,6 +154,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages: how long browsers may keep one, and how long the page cache keeps it
+# (publishing anything empties the page cache at once).
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+
+# Feedback: at most this many answers per visitor address per this many seconds.
+FEEDBACK_RATE_LIMIT = (10, 3600)
+# Behind a proxy every request comes from the proxy: name the header (as a META key,
+# e.g. HTTP_X_REAL_IP) in which the proxy passes the visitor's address.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -209,6 +231,27 @@ X_FRAME_OPTIONS = "DENY"
 # Load balancers and monitors probe this over plain HTTP on the private side.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Organisation, accounts and audit log.
+AUTHENTICATION_BACKENDS = ["citylearn.accounts.backends.StaffAuthenticationBackend"]
+LOGIN_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+# Behind nginx (deploy/) set 1: the address it appends to X-Forwarded-For is the client's.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+# Per client address; raise it where a whole office signs in from one NAT address.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(
+    os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", str(LOGIN_FAILURE_LIMIT))
+)
+LOGIN_FAILURE_WINDOW_SECONDS = int(
+    os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900")
+)
+LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", "900"))
+IDLE_TIMEOUT_SECONDS = int(os.environ.get("IDLE_TIMEOUT_SECONDS", "1800"))
+# 0 turns periodic password change off.
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "90"))
+# Never below six months (Cybersecurity Law art. 21); a system check refuses less.
+AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "183"))
+ROSTER_MAX_UPLOAD_BYTES = int(os.environ.get("ROSTER_MAX_UPLOAD_BYTES", str(20 << 20)))
 # Credit hours (学时) each person should earn in a calendar year.
 ANNUAL_CREDIT_HOURS_TARGET = os.environ.get("ANNUAL_CREDIT_HOURS_TARGET", "50")
 

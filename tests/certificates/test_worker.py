@@ -5,7 +5,7 @@ import pytest
 from citylearn.certificates.models import Certificate
 from citylearn.certificates.tasks import issue_certificate_task
 from tests.certificates.factories import make_completion
-from tests.core.test_worker import through_the_broker, wait_until  # noqa: F401
+from tests.conftest import wait_until
 
 pytestmark = [
     pytest.mark.worker,
@@ -13,7 +13,7 @@ pytestmark = [
 ]
 
 
-def test_the_worker_issues_one_certificate_with_its_pdf(through_the_broker):  # noqa: F811
+def test_the_worker_issues_one_certificate_with_its_pdf(through_the_broker):
     completion = make_completion()
 
     issue_certificate_task.delay(completion.pk)

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -19,5 +20,32 @@ def language_switch(context):
             }
             for code, name in settings.LANGUAGES
             if code != current
+        ]
+    }
+
+
+# The public areas, by index slug (see citylearn.core.markup.INDEX_SLUGS) or URL name.
+NAVIGATION = [
+    ("rights/", _("Your data rights")),
+    ("cases/", _("Case studies")),
+    ("glossary/", _("Glossary")),
+    ("register/", _("Algorithm register")),
+    ("learn/", _("Learning for staff")),
+]
+
+
+@register.inclusion_tag("core/includes/primary_navigation.html", takes_context=True)
+def primary_navigation(context):
+    """Links to the site's areas, built without a query; the current area is marked."""
+    path = context["request"].path
+    links = [
+        (reverse("wagtail_serve", args=[slug]), label) for slug, label in NAVIGATION
+    ]
+    links.append((reverse("transparency"), _("Transparency")))
+    links.append((reverse("search:search"), _("Search")))
+    return {
+        "links": [
+            {"url": url, "label": label, "current": path.startswith(url)}
+            for url, label in links
         ]
     }

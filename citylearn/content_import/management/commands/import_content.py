@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", default=str(settings.CONTENT_DIR))
-        parser.add_argument("--dry-run", action="store_true", help="check, write nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check, write nothing"
+        )
         parser.add_argument(
             "--force", action="store_true", help="overwrite pages edited in the admin"
         )

@@ -10,7 +10,7 @@ class Command(BaseCommand):
         accounts = create_demo_accounts()
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo accounts (sign in at http://127.0.0.1:8000/admin/):"
+                "Demo accounts (sign in at http://127.0.0.1:8000/accounts/login/):"
             )
         )
         for account in accounts:

@@ -1,0 +1,25 @@
+import time
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.dispatch import receiver
+
+from citylearn.accounts import session_keys
+from citylearn.accounts.models import PasswordStamp
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.services import record
+
+
+@receiver(user_logged_in, dispatch_uid="citylearn.accounts.signed_in")
+def stamp_new_session(sender, request, user, **kwargs):
+    stamp = PasswordStamp.objects.filter(user=user).first()
+    request.session[session_keys.LAST_SEEN] = int(time.time())
+    request.session[session_keys.PASSWORD_CHANGED] = (
+        int(stamp.changed_at.timestamp()) if stamp else None
+    )
+    record(action=AuditAction.SIGN_IN, request=request, actor=user)
+
+
+@receiver(user_logged_out, dispatch_uid="citylearn.accounts.signed_out")
+def log_sign_out(sender, request, user, **kwargs):
+    if user is not None:
+        record(action=AuditAction.SIGN_OUT, request=request, actor=user)

@@ -1,0 +1,42 @@
+from django import template
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from citylearn.accounts.middleware import signed_in
+from citylearn.organisation.permissions import (
+    is_administrator,
+    is_editor,
+    read_scope,
+    staff_profile,
+    write_scope,
+)
+
+register = template.Library()
+
+
+@register.inclusion_tag("accounts/includes/user_nav.html", takes_context=True)
+def user_nav(context):
+    """Sign-in link, or the signed-in person's name and the areas their roles open."""
+    request = context["request"]
+    if not signed_in(request):
+        return {"user": AnonymousUser()}
+    user = request.user
+    profile = staff_profile(user)
+    links = [{"url": reverse("accounts:my_data"), "label": _("My data")}]
+    if read_scope(user):
+        links.append({"url": reverse("organisation:people"), "label": _("People")})
+    if write_scope(user):
+        links.append(
+            {"url": reverse("organisation:roster_upload"), "label": _("Roster import")}
+        )
+    if is_administrator(user):
+        links.append({"url": reverse("audit:log"), "label": _("Audit log")})
+    if is_editor(user):
+        links.append({"url": "/admin/", "label": _("Editing")})
+    return {
+        "user": user,
+        "display_name": profile.name if profile else user.get_username(),
+        "links": links,
+        "request": request,
+    }

@@ -1,0 +1,41 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citylearn.cases.enums import Region, Theme
+
+
+class CaseFilterForm(forms.Form):
+    """The case-study library's filters; they live in the URL so that a view can be shared."""
+
+    theme = forms.ChoiceField(
+        label=_("Theme"),
+        required=False,
+        choices=[("", _("All themes")), *Theme.choices],
+    )
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        choices=[("", _("China and abroad")), *Region.choices],
+    )
+    year = forms.TypedChoiceField(
+        label=_("Year started"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [
+            ("", _("Any year")),
+            *((year, year) for year in years),
+        ]
+
+    def filters(self) -> dict:
+        """The valid filters given; an invalid one is reported and left out."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name not in self.errors and self.cleaned_data.get(name)
+        }

@@ -1,0 +1,89 @@
+"""Storing a visitor's feedback: anonymous, rate-limited by a keyed hash of the address."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from citylearn.feedback.models import Feedback
+
+NOT_A_PAGE = _("Feedback can only be given on a page of this site.")
+# Public pages that are Django views rather than Wagtail pages.
+PUBLIC_VIEWS = {"transparency", "search:search"}
+
+
+def submit_feedback(
+    *, request: HttpRequest, path: str, helpful: bool, comment: str
+) -> Feedback:
+    """Store one answer to "did this help?" for the page at path, in either language."""
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    page_path = _without_language(path, language)
+    if not _is_public_page(request, page_path):
+        raise ValidationError(NOT_A_PAGE, code="not_a_page")
+    feedback = Feedback(
+        path=page_path, language=language, helpful=helpful, comment=comment.strip()
+    )
+    feedback.full_clean()
+    feedback.save()
+    return feedback
+
+
+def allow_feedback_from(address: str) -> bool:
+    """Count a submission from this address; False once it is over the limit.
+
+    The cache key is a keyed hash of the address, so neither the database nor the
+    cache ever holds the address itself, and the hash cannot be reversed by trying
+    every address without the site's secret key.
+    """
+    limit, window = settings.FEEDBACK_RATE_LIMIT
+    digest = salted_hmac("citylearn.feedback.rate-limit", address).hexdigest()
+    key = f"feedback-rate:{digest}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def client_address(request: HttpRequest) -> str:
+    """The visitor's address, from the proxy's header when one is configured."""
+    if settings.CLIENT_IP_HEADER:
+        return request.META.get(settings.CLIENT_IP_HEADER, "").split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _without_language(path: str, language: str) -> str:
+    prefix = f"/{language}/"
+    if language != settings.LANGUAGE_CODE and path.startswith(prefix):
+        return path[len(prefix) - 1 :]
+    return path
+
+
+def _is_public_page(request: HttpRequest, path: str) -> bool:
+    if not path.startswith("/") or path.startswith("//"):
+        return False
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return False
+    if match.view_name in PUBLIC_VIEWS:
+        return True
+    if match.url_name != "wagtail_serve":
+        return False
+    site = Site.find_for_request(request)
+    if site is None:
+        return False
+    components = [part for part in path.split("/") if part]
+    try:
+        route = site.root_page.specific.route(request, components)
+    except Http404:
+        return False
+    return route.page.live

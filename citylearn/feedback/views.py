@@ -1,0 +1,71 @@
+from urllib.parse import urlencode, urlsplit
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from citylearn.feedback.forms import FeedbackForm
+from citylearn.feedback.services import (
+    allow_feedback_from,
+    client_address,
+    submit_feedback,
+)
+
+
+def is_same_origin(request: HttpRequest) -> bool:
+    """True when the browser says the form was sent from a page of this very site."""
+    origin = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    parts = urlsplit(origin)
+    return parts.scheme == request.scheme and parts.netloc == request.get_host()
+
+
+# Public pages are cached, one copy for everyone, so they carry no per-visitor CSRF
+# token. Instead this view only accepts posts from this site's own pages, and all a
+# forged post could do is add one more anonymous answer, which the rate limit bounds.
+@csrf_exempt
+@require_POST
+def submit(request):
+    if not is_same_origin(request):
+        return render(request, "feedback/refused.html", status=403)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return render(request, "feedback/form_page.html", {"form": form}, status=400)
+    path = form.cleaned_data["path"]
+    if form.is_from_a_bot():
+        return _thanks(path)
+    if not allow_feedback_from(client_address(request)):
+        return render(request, "feedback/too_many.html", {"path": path}, status=429)
+    try:
+        submit_feedback(
+            request=request,
+            path=path,
+            helpful=form.cleaned_data["helpful"],
+            comment=form.cleaned_data["comment"],
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return render(request, "feedback/form_page.html", {"form": form}, status=400)
+    return _thanks(path)
+
+
+@require_GET
+def thanks(request):
+    back = request.GET.get("next", "")
+    if not (
+        back.startswith("/")
+        and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+    ):
+        back = ""
+    return render(request, "feedback/thanks.html", {"back": back})
+
+
+def _thanks(path: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(
+        f"{reverse('feedback:thanks')}?{urlencode({'next': path})}"
+    )
+    response.status_code = 303
+    return response

@@ -1,0 +1,56 @@
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Roster file"),
+        help_text=_(
+            "CSV (UTF-8 or GBK, as Excel saves it) or an Excel .xlsx workbook."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.ROSTER_MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is %(size)s; the most we accept is %(limit)s.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(
+                _("Upload a .csv or .xlsx file."), code="wrong_type"
+            )
+        return upload
+
+
+class RosterApplyForm(forms.Form):
+    deactivate_missing = forms.BooleanField(
+        label=_("Also deactivate the people listed above as missing from the file"),
+        required=False,
+    )
+    send_activation = forms.BooleanField(
+        label=_("Email each new person a link to activate their account"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, creates: int = 1, departures: int = 1, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the choices this file raises are offered.
+        if not departures:
+            del self.fields["deactivate_missing"]
+        if not creates:
+            del self.fields["send_activation"]
+
+
+class PeopleFilterForm(forms.Form):
+    department = forms.CharField(
+        label=_("Department code"), required=False, max_length=32
+    )
+    q = forms.CharField(label=_("Name or employee id"), required=False, max_length=100)

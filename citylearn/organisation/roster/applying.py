@@ -1,0 +1,209 @@
+"""Write a roster plan in one transaction: all of it, or nothing."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.services import PendingEntry, record, record_many
+from citylearn.organisation.enums import RosterChangeKind
+from citylearn.organisation.models import StaffProfile
+from citylearn.organisation.permissions import Scope
+from citylearn.organisation.roster.errors import RosterHasErrors
+from citylearn.organisation.roster.planning import (
+    CHUNK,
+    PersonRow,
+    RosterPlan,
+    chunks,
+    plan_roster,
+)
+from citylearn.organisation.roster.reading import read_roster
+
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class RosterResult:
+    counts: dict[str, int]
+    created_user_ids: list[int]
+
+
+def preview_roster(*, content: bytes, filename: str, scope: Scope) -> RosterPlan:
+    """Read and compare without writing anything."""
+    return plan_roster(read_roster(content, filename), scope=scope)
+
+
+def _create(people: list[PersonRow], today: date) -> list[int]:
+    User = get_user_model()
+    # No usable password: the person chooses one through an emailed activation link.
+    users = [
+        User(
+            username=person.employee_id,
+            email=person.email,
+            first_name=person.name[:150],
+            password=make_password(None),
+        )
+        for person in people
+    ]
+    User.objects.bulk_create(users, batch_size=BATCH)
+    user_ids: dict[str, int] = {}
+    for chunk in chunks([person.employee_id for person in people], CHUNK):
+        user_ids.update(
+            User.objects.filter(username__in=chunk).values_list("username", "id")
+        )
+    StaffProfile.objects.bulk_create(
+        [
+            StaffProfile(
+                user_id=user_ids[person.employee_id],
+                employee_id=person.employee_id,
+                name=person.name,
+                department_id=person.department_id,
+                position=person.position,
+                email=person.email,
+                phone=person.phone,
+                joined_on=today,
+            )
+            for person in people
+        ],
+        batch_size=BATCH,
+    )
+    for person in people:
+        person.user_id = user_ids[person.employee_id]
+    return list(user_ids.values())
+
+
+STAFF_FIELDS = {"department_id": "department", "is_active": "is_active"}
+USER_FIELDS = {"email": "email", "name": "first_name", "is_active": "is_active"}
+
+
+def _update(people: list[PersonRow]) -> None:
+    # bulk_update writes one CASE expression per field and row, so people are grouped
+    # by what changed: a move then rewrites one column, not eight.
+    User = get_user_model()
+    now = timezone.now()
+    groups: dict[tuple[str, ...], list[PersonRow]] = {}
+    for person in people:
+        groups.setdefault(person.changed, []).append(person)
+    for changed, group in groups.items():
+        staff_fields = [STAFF_FIELDS.get(name, name) for name in changed]
+        if "is_active" in changed:
+            staff_fields.append("left_on")
+        StaffProfile.objects.bulk_update(
+            [
+                StaffProfile(
+                    pk=person.staff_id,
+                    name=person.name,
+                    department_id=person.department_id,
+                    position=person.position,
+                    email=person.email,
+                    phone=person.phone,
+                    is_active=True,
+                    left_on=None,
+                    updated_at=now,
+                )
+                for person in group
+            ],
+            [*staff_fields, "updated_at"],
+            batch_size=BATCH,
+        )
+        user_fields = [USER_FIELDS[name] for name in changed if name in USER_FIELDS]
+        if user_fields:
+            User.objects.bulk_update(
+                [
+                    User(
+                        pk=person.user_id,
+                        email=person.email,
+                        first_name=person.name[:150],
+                        is_active=True,
+                    )
+                    for person in group
+                ],
+                user_fields,
+                batch_size=BATCH,
+            )
+
+
+def _deactivate(plan: RosterPlan, today: date) -> None:
+    User = get_user_model()
+    for chunk in chunks(plan.departures, CHUNK):
+        StaffProfile.objects.filter(pk__in=[d.staff_id for d in chunk]).update(
+            is_active=False, left_on=today, updated_at=timezone.now()
+        )
+        User.objects.filter(pk__in=[d.user_id for d in chunk]).update(is_active=False)
+
+
+def _audit_entries(plan: RosterPlan, deactivate: bool):
+    actions = {
+        RosterChangeKind.CREATE: AuditAction.STAFF_CREATED,
+        RosterChangeKind.UPDATE: AuditAction.STAFF_UPDATED,
+        RosterChangeKind.MOVE: AuditAction.STAFF_MOVED,
+    }
+    for person in plan.people:
+        if person.kind in actions:
+            detail = {"department": person.department_code}
+            if person.kind == RosterChangeKind.MOVE:
+                detail["from"] = person.previous_department_code
+            if person.changed:
+                detail["changed"] = list(person.changed)
+            yield PendingEntry(
+                action=actions[person.kind],
+                target_user_id=person.user_id,
+                target_label=f"{person.employee_id} {person.name}",
+                detail=detail,
+            )
+    if deactivate:
+        for departure in plan.departures:
+            yield PendingEntry(
+                action=AuditAction.STAFF_DEACTIVATED,
+                target_user_id=departure.user_id,
+                target_label=f"{departure.employee_id} {departure.name}",
+                detail={"department": departure.department_code},
+            )
+
+
+@transaction.atomic
+def apply_roster(
+    *,
+    content: bytes,
+    filename: str,
+    scope: Scope,
+    deactivate_missing: bool,
+    actor: AbstractBaseUser | None,
+    actor_label: str = "",
+    request: HttpRequest | None = None,
+    today: date | None = None,
+) -> RosterResult:
+    """Read, compare and write the roster; raises RosterHasErrors and writes nothing
+    if any row is wrong. Applying the same file again changes nothing."""
+    today = today or timezone.localdate()
+    plan = preview_roster(content=content, filename=filename, scope=scope)
+    if plan.errors:
+        raise RosterHasErrors(plan.errors)
+    created = _create(plan.of_kind(RosterChangeKind.CREATE), today)
+    _update(plan.of_kind(RosterChangeKind.UPDATE) + plan.of_kind(RosterChangeKind.MOVE))
+    if deactivate_missing:
+        _deactivate(plan, today)
+    counts = plan.counts()
+    if not deactivate_missing:
+        counts["deactivate"] = 0
+    record_many(
+        entries=_audit_entries(plan, deactivate_missing),
+        actor=actor,
+        actor_label=actor_label,
+        request=request,
+    )
+    record(
+        action=AuditAction.ROSTER_APPLIED,
+        request=request,
+        actor=actor,
+        actor_label=actor_label,
+        target_label=filename[:300],
+        detail={"counts": counts, "deactivate_missing": deactivate_missing},
+    )
+    return RosterResult(counts=counts, created_user_ids=created)

@@ -1,0 +1,107 @@
+"""The HR screens' side of a roster import: keep the upload between preview and apply."""
+
+import hashlib
+from datetime import datetime, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.services import record
+from citylearn.organisation.enums import RosterImportStatus
+from citylearn.organisation.models import RosterUpload
+from citylearn.organisation.permissions import write_scope
+from citylearn.organisation.roster.applying import (
+    RosterResult,
+    apply_roster,
+    preview_roster,
+)
+from citylearn.organisation.roster.planning import RosterPlan
+
+
+def store_upload(
+    *,
+    user: AbstractBaseUser,
+    filename: str,
+    content: bytes,
+    request: HttpRequest | None,
+) -> RosterUpload:
+    """Keep an uploaded file for its preview and log that it was previewed."""
+    upload = RosterUpload.objects.create(
+        uploaded_by=user,
+        filename=filename[:255],
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    plan = preview_upload(upload=upload, user=user)
+    upload.summary = plan.counts()
+    upload.save(update_fields=["summary"])
+    record(
+        action=AuditAction.ROSTER_PREVIEWED,
+        request=request,
+        actor=user,
+        target_label=upload.filename,
+        detail={"upload": upload.pk, "sha256": upload.sha256, "counts": upload.summary},
+    )
+    return upload
+
+
+def upload_for(*, user: AbstractBaseUser, upload_id: int) -> RosterUpload:
+    """The user's own upload, or 404: nobody opens another officer's file by its id."""
+    return get_object_or_404(RosterUpload, pk=upload_id, uploaded_by=user)
+
+
+def preview_upload(*, upload: RosterUpload, user: AbstractBaseUser) -> RosterPlan:
+    return preview_roster(
+        content=bytes(upload.content), filename=upload.filename, scope=write_scope(user)
+    )
+
+
+def apply_upload(
+    *,
+    upload_id: int,
+    user: AbstractBaseUser,
+    deactivate_missing: bool,
+    request: HttpRequest | None,
+) -> RosterResult | None:
+    """Apply an upload once; a repeated confirm (double click) returns None."""
+    with transaction.atomic():
+        upload = (
+            RosterUpload.objects.select_for_update()
+            .filter(pk=upload_id, uploaded_by=user)
+            .first()
+        )
+        if upload is None or upload.status == RosterImportStatus.APPLIED:
+            return None
+        result = apply_roster(
+            content=bytes(upload.content),
+            filename=upload.filename,
+            scope=write_scope(user),
+            deactivate_missing=deactivate_missing,
+            actor=user,
+            request=request,
+        )
+        upload.status = RosterImportStatus.APPLIED
+        upload.applied_at = timezone.now()
+        upload.summary = result.counts
+        # The roster now lives in the staff table; keep no second copy of it.
+        upload.content = b""
+        upload.save(update_fields=["status", "applied_at", "summary", "content"])
+    return result
+
+
+# An upload that was previewed but never applied is a copy of the roster that nobody
+# needs after a working day.
+STALE_AFTER = timedelta(hours=24)
+
+
+def discard_stale_uploads(*, now: datetime | None = None) -> int:
+    """Delete uploads previewed but not applied within a day; returns how many."""
+    cutoff = (now or timezone.now()) - STALE_AFTER
+    deleted, __ = RosterUpload.objects.filter(
+        status=RosterImportStatus.PREVIEWED, created_at__lt=cutoff
+    ).delete()
+    return deleted

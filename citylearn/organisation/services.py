@@ -1,0 +1,153 @@
+"""Writes to the department tree and to roles. Roster imports live in roster/."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from treebeard.exceptions import InvalidMoveToDescendant
+
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.services import record
+from citylearn.organisation.enums import Role
+from citylearn.organisation.models import Department, RoleAssignment
+
+DEPARTMENT_HAS_PEOPLE = "department_has_people"
+MOVE_INTO_OWN_SUBTREE = "move_into_own_subtree"
+
+
+def _department_detail(department: Department) -> dict:
+    parent = department.get_parent()
+    return {
+        "code": department.code,
+        "name": department.name,
+        "parent": parent.code if parent else None,
+    }
+
+
+@transaction.atomic
+def create_department(
+    *,
+    code: str,
+    name: str,
+    parent: Department | None = None,
+    actor: AbstractBaseUser | None = None,
+    actor_label: str = "",
+) -> Department:
+    """Add a department under `parent` (or as a root) and log it."""
+    department = Department(code=code, name=name)
+    department.full_clean(exclude=["path", "depth", "numchild"])
+    if parent is None:
+        department = Department.add_root(instance=department)
+    else:
+        # treebeard places the child from the parent's numchild: it must be current.
+        parent.refresh_from_db()
+        department = parent.add_child(instance=department)
+    record(
+        action=AuditAction.DEPARTMENT_CREATED,
+        actor=actor,
+        actor_label=actor_label,
+        target_label=f"{department.code} {department.name}",
+        detail=_department_detail(department),
+    )
+    return department
+
+
+@transaction.atomic
+def update_department(
+    *,
+    department: Department,
+    name: str,
+    parent: Department | None,
+    actor: AbstractBaseUser | None = None,
+    actor_label: str = "",
+) -> Department:
+    """Rename and/or move a department; its people and their records stay attached."""
+    department.refresh_from_db()
+    before = _department_detail(department)
+    current_parent = department.get_parent()
+    if name != department.name:
+        department.name = name
+        department.full_clean(exclude=["path", "depth", "numchild", "code"])
+        department.save(update_fields=["name"])
+    if (parent and parent.pk) != (current_parent and current_parent.pk):
+        try:
+            if parent is None:
+                department.move(Department.get_first_root_node(), "last-sibling")
+            else:
+                department.move(parent, "last-child")
+        except InvalidMoveToDescendant as error:
+            raise ValidationError(
+                _("A department cannot be moved under itself or one of its sections."),
+                code=MOVE_INTO_OWN_SUBTREE,
+            ) from error
+        department.refresh_from_db()
+    after = _department_detail(department)
+    if after != before:
+        record(
+            action=AuditAction.DEPARTMENT_CHANGED,
+            actor=actor,
+            actor_label=actor_label,
+            target_label=f"{department.code} {department.name}",
+            detail={"before": before, "after": after},
+        )
+    return department
+
+
+def delete_department(*, department: Department) -> None:
+    """Delete a department and its sections, refused while anyone is attached to them."""
+    try:
+        with transaction.atomic():
+            department.delete()
+    except ProtectedError as error:
+        raise ValidationError(
+            _(
+                "%(name)s cannot be deleted: people or roles are still attached to it "
+                "or to one of its sections. Move or deactivate them first."
+            )
+            % {"name": department.name},
+            code=DEPARTMENT_HAS_PEOPLE,
+        ) from error
+
+
+@transaction.atomic
+def grant_role(
+    *,
+    user: AbstractBaseUser,
+    role: Role,
+    department: Department,
+    actor: AbstractBaseUser | None = None,
+    request: HttpRequest | None = None,
+) -> RoleAssignment:
+    """Give `user` a role over `department`'s subtree; granting it again changes nothing."""
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, department=department
+    )
+    if created:
+        record(
+            action=AuditAction.ROLE_GRANTED,
+            request=request,
+            actor=actor,
+            target_user=user,
+            detail={"role": role, "department": department.code},
+        )
+    return assignment
+
+
+@transaction.atomic
+def revoke_role(
+    *,
+    assignment: RoleAssignment,
+    actor: AbstractBaseUser | None = None,
+    request: HttpRequest | None = None,
+) -> None:
+    """Withdraw one role assignment and log who withdrew it."""
+    record(
+        action=AuditAction.ROLE_REVOKED,
+        request=request,
+        actor=actor,
+        target_user=assignment.user,
+        detail={"role": assignment.role, "department": assignment.department.code},
+    )
+    assignment.delete()

@@ -1,0 +1,38 @@
+"""The full-page cache of public pages, shared by every anonymous visitor.
+
+Every stored page's key carries a generation number; publishing anything starts a new
+generation, so one increment makes every stored page unreachable (and left to expire)
+without knowing which pages showed what: a title appears in indexes, related links
+and glossary notes all over the site.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+
+GENERATION_KEY = "pagecache:generation"
+
+
+def invalidate_public_pages(**_signal_arguments) -> None:
+    """Forget every stored public page; the next visitor of each gets a fresh one."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet, or it was evicted
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def page_key(request: HttpRequest) -> str:
+    generation = cache.get(GENERATION_KEY, 0)
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"pagecache:{generation}:{digest}"
+
+
+def cached_page(key: str) -> HttpResponse | None:
+    return cache.get(key)
+
+
+def store_page(key: str, response: HttpResponse) -> None:
+    cache.set(key, response, timeout=settings.PAGE_CACHE_TIMEOUT)

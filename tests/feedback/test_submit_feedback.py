@@ -1,0 +1,205 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from citylearn.feedback.models import Feedback
+from tests.outreach import factories
+
+pytestmark = pytest.mark.django_db
+
+ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+
+
+@pytest.fixture
+def explainer():
+    return factories.explainer(slug="right-to-access")
+
+
+def answer(client, path="/rights/right-to-access/", **fields):
+    data = {
+        "feedback-path": path,
+        "feedback-helpful": "yes",
+        "feedback-comment": "",
+        "feedback-website": "",
+        **fields,
+    }
+    headers = fields.pop("headers", ORIGIN)
+    data.pop("headers", None)
+    return client.post("/feedback/", data, **headers)
+
+
+def test_an_answer_is_stored_without_anything_about_the_visitor(client, explainer):
+    response = answer(
+        client, **{"feedback-helpful": "no", "feedback-comment": "  看不懂第二段  "}
+    )
+    assert response.status_code == 303
+    assert (
+        response["Location"] == "/feedback/thanks/?next=%2Frights%2Fright-to-access%2F"
+    )
+    feedback = Feedback.objects.get()
+    assert (feedback.path, feedback.helpful, feedback.comment) == (
+        "/rights/right-to-access/",
+        False,
+        "看不懂第二段",
+    )
+    stored = {field.name for field in Feedback._meta.get_fields()}
+    assert stored == {"id", "path", "language", "helpful", "comment", "submitted_on"}
+    assert "127.0.0.1" not in str(Feedback.objects.values().get())
+    assert response.cookies == {}
+
+
+def test_an_answer_on_the_english_page_counts_for_the_same_page(client, explainer):
+    answer(client, path="/en/rights/right-to-access/")
+    assert Feedback.objects.get().path == "/rights/right-to-access/"
+    assert Feedback.objects.get().language == "en"
+
+
+def test_the_public_page_form_has_no_csrf_token_and_posts_here(client, explainer):
+    html = client.get("/rights/right-to-access/").content.decode()
+    assert 'action="/feedback/"' in html
+    assert 'value="/rights/right-to-access/"' in html
+    assert "csrfmiddlewaretoken" not in html
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "http://evil.example/rights/"},
+        {"HTTP_ORIGIN": "https://testserver"},  # a different scheme is another origin
+    ],
+)
+def test_a_post_from_another_site_is_refused(client, explainer, headers):
+    response = answer(client, headers=headers)
+    assert response.status_code == 403
+    assert not Feedback.objects.exists()
+
+
+def test_a_same_origin_referer_is_enough_without_an_origin(client, explainer):
+    response = answer(
+        client, headers={"HTTP_REFERER": "http://testserver/rights/right-to-access/"}
+    )
+    assert response.status_code == 303
+    assert Feedback.objects.count() == 1
+
+
+def test_a_filled_honeypot_is_thanked_and_forgotten(client, explainer):
+    response = answer(client, **{"feedback-website": "http://spam.example"})
+    assert response.status_code == 303
+    assert not Feedback.objects.exists()
+
+
+def test_a_comment_over_the_limit_is_refused_and_kept_in_the_form(client, explainer):
+    response = answer(client, **{"feedback-comment": "长" * 1001})
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()
+    html = response.content.decode()
+    assert "长" * 1001 in html
+    assert 'class="field-error"' in html
+
+
+def test_an_answer_without_yes_or_no_is_refused_with_a_reason(client, explainer):
+    response = answer(client, **{"feedback-helpful": ""})
+    assert response.status_code == 400
+    assert (
+        "Choose yes or no."
+        in client.post(
+            "/en/feedback/",
+            {"feedback-path": "/rights/right-to-access/"},
+            **ORIGIN,
+        ).content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "path", ["/rights/no-such-page/", "/admin/", "//evil.example/", "rights/"]
+)
+def test_feedback_only_on_a_live_public_page(client, explainer, path):
+    response = answer(client, path=path)
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()
+
+
+def test_feedback_on_the_transparency_and_search_pages_is_accepted(client):
+    assert answer(client, path="/en/transparency/").status_code == 303
+    assert answer(client, path="/search/").status_code == 303
+    assert [f.path for f in Feedback.objects.order_by("pk")] == [
+        "/transparency/",
+        "/search/",
+    ]
+
+
+def test_answers_from_one_address_are_limited(client, explainer, settings):
+    settings.FEEDBACK_RATE_LIMIT = (3, 3600)
+    statuses = [answer(client).status_code for _ in range(4)]
+    assert statuses == [303, 303, 303, 429]
+    assert Feedback.objects.count() == 3
+    other = answer(client, headers={**ORIGIN, "REMOTE_ADDR": "10.0.0.2"})
+    assert other.status_code == 303
+
+
+def test_the_limit_follows_the_proxy_header_when_one_is_configured(
+    client, explainer, settings
+):
+    settings.FEEDBACK_RATE_LIMIT = (1, 3600)
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    first = answer(client, headers={**ORIGIN, "HTTP_X_REAL_IP": "203.0.113.1"})
+    second = answer(client, headers={**ORIGIN, "HTTP_X_REAL_IP": "203.0.113.2"})
+    again = answer(client, headers={**ORIGIN, "HTTP_X_REAL_IP": "203.0.113.1"})
+    assert [first.status_code, second.status_code, again.status_code] == [303, 303, 429]
+
+
+def test_the_rate_limit_never_keeps_the_address(client, explainer, monkeypatch):
+    from citylearn.feedback import services
+
+    keys = []
+    add = services.cache.add
+    monkeypatch.setattr(
+        services.cache,
+        "add",
+        lambda key, *a, **k: keys.append(key) or add(key, *a, **k),
+    )
+    answer(client, headers={**ORIGIN, "REMOTE_ADDR": "198.51.100.7"})
+    assert len(keys) == 1
+    assert "198.51.100.7" not in keys[0]
+    assert services.cache.get(keys[0]) == 1
+
+
+def test_the_thanks_page_links_back_only_to_this_site(client):
+    assert (
+        'href="/rights/x/"'
+        in client.get("/feedback/thanks/?next=/rights/x/").content.decode()
+    )
+    html = client.get("/feedback/thanks/?next=//evil.example/").content.decode()
+    assert 'href="//evil.example/"' not in html
+
+
+def test_editors_see_helpfulness_per_page_and_export_it(client, explainer):
+    for helpful, comment in (("yes", ""), ("no", '=HYPERLINK("x")<b>粗</b>')):
+        answer(client, **{"feedback-helpful": helpful, "feedback-comment": comment})
+    editor = get_user_model().objects.create_user("editor", password="x" * 12)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+
+    html = client.get("/admin/reports/feedback/").content.decode()
+    assert "/rights/right-to-access/" in html
+    csv = b"".join(
+        client.get("/admin/reports/feedback/?export=csv").streaming_content
+    ).decode()
+    assert "/rights/right-to-access/,2,1,1,1" in csv
+
+    comments = client.get("/admin/reports/feedback/comments/").content.decode()
+    assert "&lt;b&gt;粗&lt;/b&gt;" in comments
+    assert "<b>粗</b>" not in comments
+    exported = b"".join(
+        client.get("/admin/reports/feedback/comments/?export=csv").streaming_content
+    ).decode()
+    assert "'=HYPERLINK" in exported
+
+
+def test_people_without_permission_do_not_see_feedback(client, explainer):
+    user = get_user_model().objects.create_user("someone", password="x" * 12)
+    client.force_login(user)
+    assert client.get("/admin/reports/feedback/").status_code == 302

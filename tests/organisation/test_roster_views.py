@@ -1,0 +1,203 @@
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.models import AuditEntry
+from citylearn.organisation.enums import Role, RosterImportStatus
+from citylearn.organisation.models import RosterUpload, StaffProfile
+from tests.organisation import factories, roster_files
+from tests.organisation.roster_files import person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree():
+    return factories.district()
+
+
+@pytest.fixture
+def officer(tree, client):
+    account = factories.user("hr")
+    factories.grant(account, Role.HR_OFFICER, tree["street"])
+    client.force_login(account)
+    return account
+
+
+def upload(client, content, name="roster.csv", prefix="/en"):
+    return client.post(
+        f"{prefix}/hr/roster/", {"file": SimpleUploadedFile(name, content)}, follow=True
+    )
+
+
+def test_an_officer_uploads_previews_and_applies(client, officer):
+    response = upload(client, roster_files.gbk_csv([person("A1", "王芳")]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1 new person" in html and "王芳" in html
+    stored = RosterUpload.objects.get()
+    assert not StaffProfile.objects.exists()
+    assert AuditEntry.objects.filter(action=AuditAction.ROSTER_PREVIEWED).exists()
+
+    response = client.post(f"/en/hr/roster/{stored.pk}/apply/", follow=True)
+    assert "The roster has been applied." in response.content.decode()
+    assert StaffProfile.objects.get().name == "王芳"
+    stored.refresh_from_db()
+    assert stored.status == RosterImportStatus.APPLIED
+    assert bytes(stored.content) == b""
+
+    # A second click on the same confirmation changes nothing.
+    client.post(f"/en/hr/roster/{stored.pk}/apply/")
+    assert AuditEntry.objects.filter(action=AuditAction.ROSTER_APPLIED).count() == 1
+
+
+def test_errors_are_shown_by_row_and_apply_is_refused(client, officer):
+    rows = [person("A1"), ["A2", "李雷", "HR", "", "a2@example.org", ""]]
+    html = upload(client, roster_files.xlsx(rows), "roster.xlsx").content.decode()
+    assert "1 error" in html
+    assert "<td>3</td><td>部门编码</td>" in html
+    assert "outside the departments you manage" in html
+    stored = RosterUpload.objects.get()
+    client.post(f"/en/hr/roster/{stored.pk}/apply/")
+    assert not StaffProfile.objects.exists()
+
+
+def test_deactivation_needs_the_box_ticked(client, officer, tree):
+    factories.staff("OLD", tree["community"])
+    html = upload(client, roster_files.utf8_csv([person("A1")])).content.decode()
+    assert "missing from the file" in html
+    stored = RosterUpload.objects.get()
+    client.post(f"/en/hr/roster/{stored.pk}/apply/", {"deactivate_missing": "on"})
+    assert not StaffProfile.objects.get(employee_id="OLD").is_active
+
+
+def test_another_officers_upload_is_not_found(client, officer, tree):
+    other = factories.user("hr2")
+    factories.grant(other, Role.HR_OFFICER, tree["street"])
+    theirs = RosterUpload.objects.create(
+        uploaded_by=other, filename="x.csv", content=b"", sha256=""
+    )
+    assert client.get(f"/en/hr/roster/{theirs.pk}/").status_code == 404
+    assert client.post(f"/en/hr/roster/{theirs.pk}/apply/").status_code == 404
+
+
+@override_settings(ROSTER_MAX_UPLOAD_BYTES=100)
+def test_a_file_too_large_is_refused_with_its_size(client, officer):
+    html = upload(client, b"x" * 200).content.decode()
+    assert "the most we accept is 100" in html
+    assert not RosterUpload.objects.exists()
+
+
+def test_a_wrong_file_type_is_refused(client, officer):
+    html = upload(client, b"%PDF-1.7", "roster.pdf").content.decode()
+    assert "Upload a .csv or .xlsx file." in html
+
+
+def test_an_unreadable_file_is_explained(client, officer):
+    html = upload(client, b"PK\x03\x04garbage", "roster.xlsx").content.decode()
+    assert "damaged" in html
+
+
+def test_the_template_has_the_chinese_headers_and_a_bom(client, officer):
+    response = client.get("/en/hr/roster/template.csv")
+    assert response.content.startswith("\ufeff工号,姓名,部门编码".encode())
+
+
+def test_learners_and_heads_cannot_import(client, tree):
+    head = factories.user("head")
+    factories.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
+    client.force_login(head)
+    assert client.get("/en/hr/roster/").status_code == 403
+
+
+def test_people_list_and_person_page_stay_inside_the_scope(client, officer, tree):
+    factories.staff("IN", tree["community"], name="王芳")
+    factories.staff("OUT", tree["bureau"], name="李雷")
+    html = client.get("/en/hr/people/").content.decode()
+    assert "王芳" in html and "李雷" not in html
+    assert client.get("/en/hr/people/IN/").status_code == 200
+    assert client.get("/en/hr/people/OUT/").status_code == 404
+    assert client.get("/en/hr/people/", {"department": "HR"}).status_code == 404
+    viewed = AuditEntry.objects.get(action=AuditAction.PERSON_VIEWED)
+    assert viewed.target_label == "IN 王芳" and viewed.actor_label == "hr"
+
+
+def test_new_people_can_be_sent_activation_links(
+    client, officer, django_capture_on_commit_callbacks
+):
+    upload(client, roster_files.utf8_csv([person("A1"), person("A2", "李雷")]))
+    stored = RosterUpload.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/hr/roster/{stored.pk}/apply/", {"send_activation": "on"})
+    assert sorted(m.to[0] for m in mail.outbox) == ["a1@example.org", "a2@example.org"]
+    assert all("/accounts/activate/" in m.body for m in mail.outbox)
+
+
+def test_no_links_unless_asked(client, officer, django_capture_on_commit_callbacks):
+    upload(client, roster_files.utf8_csv([person("A1")]))
+    stored = RosterUpload.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/hr/roster/{stored.pk}/apply/")
+    assert mail.outbox == []
+
+
+def test_the_confirmation_offers_only_the_choices_the_file_raises(
+    client, officer, tree
+):
+    html = upload(client, roster_files.utf8_csv([person("A1")])).content.decode()
+    assert 'name="send_activation"' in html
+    assert 'name="deactivate_missing"' not in html
+
+
+def test_unapplied_uploads_are_discarded_after_a_day(officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from citylearn.celery import app
+    from citylearn.organisation.tasks import discard_stale_roster_uploads
+
+    stale = RosterUpload.objects.create(
+        uploaded_by=officer, filename="old.csv", content=b"x", sha256=""
+    )
+    fresh = RosterUpload.objects.create(
+        uploaded_by=officer, filename="new.csv", content=b"x", sha256=""
+    )
+    applied = RosterUpload.objects.create(
+        uploaded_by=officer,
+        filename="done.csv",
+        content=b"",
+        sha256="",
+        status=RosterImportStatus.APPLIED,
+    )
+    long_ago = timezone.now() - timedelta(hours=25)
+    RosterUpload.objects.filter(pk__in=[stale.pk, applied.pk]).update(
+        created_at=long_ago
+    )
+    assert discard_stale_roster_uploads() == 1
+    assert discard_stale_roster_uploads() == 0
+    assert set(RosterUpload.objects.values_list("pk", flat=True)) == {
+        fresh.pk,
+        applied.pk,
+    }
+    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert "citylearn.organisation.tasks.discard_stale_roster_uploads" in tasks
+
+
+def test_the_screens_speak_chinese_at_the_root(client, officer):
+    html = client.get("/hr/roster/").content.decode()
+    assert "导入人员名册" in html and "检查文件" in html
+    content = roster_files.gbk_csv([person("A1"), person("A1")])
+    html = upload(client, content, prefix="").content.decode()
+    assert "工号 A1 在第 2 行也出现过。" in html
+
+
+def test_the_people_list_pages_through_a_large_subtree(client, officer, tree):
+    for n in range(105):
+        factories.staff(f"P{n:03d}", tree["community"])
+    first = client.get("/en/hr/people/").content.decode()
+    assert "P099" in first and "P100" not in first and "Page 1 of 2" in first
+    second = client.get("/en/hr/people/", {"page": 2}).content.decode()
+    assert "P104" in second and "P000" not in second

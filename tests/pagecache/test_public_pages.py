@@ -1,0 +1,149 @@
+"""Every public page type: one cached copy for every anonymous visitor, few queries."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from citylearn.core.models import HomePage
+from citylearn.pagecache.services import invalidate_public_pages
+from citylearn.transparency.services import refresh_training_snapshot
+from tests.outreach import factories
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = {
+    "home": "/",
+    "explainer index": "/rights/",
+    "explainer": "/rights/explainer-a/",
+    "case library": "/cases/",
+    "filtered case library": "/cases/?theme=city-brain&year=2016",
+    "case study": "/cases/case-a/",
+    "register": "/register/",
+    "register entry": "/register/system-a/",
+    "glossary": "/glossary/",
+    "transparency": "/transparency/",
+    "search": "/search/?q=%E4%B8%AA%E4%BA%BA%E4%BF%A1%E6%81%AF",
+}
+PAGE_URLS = [url for path in PUBLIC_PAGES.values() for url in (path, f"/en{path}")]
+
+
+def build_site(size: int) -> None:
+    """A site with `size` pieces of each kind, all cross-linked."""
+    factories.glossary_page()
+    for n in range(size):
+        factories.term(f"术语{n}", f"term-{n}", aliases=[f"别名{n}"])
+        factories.course(slug=f"course-{n}")
+    explainers = [f"explainer-{n}" for n in range(size)]
+    for n in range(size):
+        factories.explainer(slug=f"explainer-{n}", related=explainers)
+        factories.case(
+            slug=f"case-{n}",
+            governance_risks=["purpose-creep", "data-breach"],
+            related_explainers=explainers,
+            related_courses=[f"course-{n}" for n in range(size)],
+        )
+        factories.register_entry(slug=f"system-{n}", explainer=f"explainer-{n}")
+    body = "".join(f"术语{n}与别名{n}。" for n in range(size))
+    factories.explainer(slug="explainer-a", related=explainers, body=body)
+    factories.case(
+        slug="case-a",
+        body=body,
+        governance_risks=["purpose-creep", "opaque-algorithm"],
+        related_explainers=explainers,
+        related_courses=[f"course-{n}" for n in range(size)],
+    )
+    factories.register_entry(slug="system-a", explainer="explainer-0")
+    home = HomePage.objects.get()
+    refresh_training_snapshot()
+    home.save_revision().publish()
+
+
+@pytest.fixture
+def site():
+    build_site(3)
+
+
+def test_an_anonymous_visit_sets_no_cookie_and_does_not_vary_on_cookies(client, site):
+    for url in PAGE_URLS:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.cookies == {}, url
+        assert "Cookie" not in response.get("Vary", ""), url
+        assert "Accept-Language" not in response.get("Vary", ""), url
+        assert response["Cache-Control"] == "public, max-age=60", url
+
+
+def test_the_second_anonymous_visit_is_served_from_the_cache(client, site):
+    for url in PAGE_URLS:
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            second = client.get(url)
+        assert len(queries) == 0, url
+        assert second.content == first.content, url
+        assert second["Content-Language"] == first["Content-Language"], url
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_an_uncached_page_needs_at_most_ten_queries(client, size):
+    build_site(size)
+    for url in PAGE_URLS:
+        client.get(url)  # warms Wagtail's site and content-type caches
+        invalidate_public_pages()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        assert len(queries) <= 10, (url, [q["sql"][:100] for q in queries])
+
+
+def test_publishing_a_page_empties_the_cache(client, site):
+    explainer = factories.explainer(title="旧标题", slug="changing")
+    assert "旧标题" in client.get("/rights/").content.decode()
+    explainer.title = "新标题"
+    explainer.save_revision().publish()
+    assert "新标题" in client.get("/rights/").content.decode()
+    explainer.unpublish()
+    assert "新标题" not in client.get("/rights/").content.decode()
+
+
+def test_changing_the_glossary_empties_the_cache(client, site):
+    assert "新术语" not in client.get("/glossary/").content.decode()
+    factories.term("新术语", "new-term")
+    assert "新术语" in client.get("/glossary/").content.decode()
+
+
+def test_a_signed_in_visit_is_neither_served_from_nor_stored_in_the_cache(client, site):
+    anonymous = client.get("/rights/").content.decode()
+    user = get_user_model().objects.create_user("editor", password="x" * 12)
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        signed_in = client.get("/rights/")
+    assert len(queries) > 0
+    assert "private" in signed_in["Cache-Control"]
+    assert "public" not in signed_in["Cache-Control"]
+    assert '<li class="user-name">editor</li>' in signed_in.content.decode()
+    client.logout()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/rights/").content.decode()
+    assert len(queries) == 0  # still the anonymous copy, stored before
+    assert again == anonymous
+    assert "editor" not in again
+
+
+def test_a_page_that_set_a_cookie_is_not_stored(client, site, settings):
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE,
+        "tests.pagecache.cookie_middleware.SetsACookie",
+    ]
+    response = client.get("/glossary/")
+    assert "private" in response["Cache-Control"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/glossary/")
+    assert len(queries) > 0
+
+
+def test_staff_only_pages_are_not_cached_for_anonymous_visitors(client, site):
+    course = factories.course(slug="staff-only")
+    response = client.get(f"/learn/{course.slug}/")
+    assert response.status_code == 302
+    assert "public" not in response.get("Cache-Control", "")
