@@ -86,7 +86,7 @@ def test_a_learner_takes_a_timed_quiz_with_the_keyboard_alone(
                     page.keyboard.press("Tab")
                 if place in places:
                     page.keyboard.press("Space")
-    page.locator("[data-save-status]").get_by_text("saved").wait_for()
+    page.locator("[data-save-status]").get_by_text("Answers saved at").wait_for()
 
     tab_until(page, lambda el: el["text"] == "Submit answers")
     page.keyboard.press("Enter")
@@ -133,7 +133,7 @@ def test_answers_chosen_offline_are_saved_when_the_connection_returns(
     page.locator("#q-1-2").check()
     status.get_by_text("no connection").wait_for()
     page.context.set_offline(False)
-    status.get_by_text("saved").wait_for(timeout=15_000)
+    status.get_by_text("Answers saved at").wait_for(timeout=15_000)
 
     slot = Attempt.objects.get().attempt_questions.get(position=1)
     assert list(slot.selected.values_list("id", flat=True)) == [slot.choice_order[1]]
