@@ -21,7 +21,10 @@ class Theme(models.TextChoices):
 class GovernanceRisk(models.TextChoices):
     PURPOSE_CREEP = "purpose-creep", _("Purpose creep")
     OVER_COLLECTION = "over-collection", _("Over-collection")
-    FUNCTION_CREEP_TO_POLICING = "function-creep-to-policing", _("Data opened to policing")
+    FUNCTION_CREEP_TO_POLICING = (
+        "function-creep-to-policing",
+        _("Data opened to policing"),
+    )
     OPAQUE_ALGORITHM = "opaque-algorithm", _("Opaque algorithm")
     DATA_BREACH = "data-breach", _("Data breach")
     DIGITAL_EXCLUSION = "digital-exclusion", _("Digital exclusion")
