@@ -24,4 +24,13 @@ app.conf.beat_schedule = {
         "task": "citylearn.audit.tasks.purge_expired_audit_entries",
         "schedule": crontab(hour=3, minute=41),
     },
+    "discard-stale-roster-uploads": {
+        "task": "citylearn.organisation.tasks.discard_stale_roster_uploads",
+        "schedule": crontab(minute=23),
+    },
+    # A learner who closes the page mid-exam is graded once the time is up.
+    "grade-expired-attempts": {
+        "task": "citylearn.quizzes.tasks.grade_expired_attempts",
+        "schedule": crontab(minute="*/5"),
+    },
 }

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citylearn.core import views as core_views
+from citylearn.core.markup import INDEX_SLUGS
 from citylearn.transparency import views as transparency_views
 
 urlpatterns = [
@@ -33,6 +34,9 @@ urlpatterns += i18n_patterns(
     path("hr/", include("citylearn.organisation.urls")),
     path("audit/", include("citylearn.audit.urls")),
     path("search/", include("citylearn.search.urls")),
+    path("my/", include("citylearn.progress.urls")),
+    path("certificates/", include("citylearn.certificates.urls")),
+    path(f"{INDEX_SLUGS['course']}/", include("citylearn.quizzes.urls")),
     path("feedback/", include("citylearn.feedback.urls")),
     path("transparency/", transparency_views.transparency, name="transparency"),
     path("", include(wagtail_urls)),

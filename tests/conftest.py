@@ -41,6 +41,28 @@ def wait_until(condition, timeout=60.0) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def certificate_files(tmp_path, monkeypatch):
+    """Certificate PDFs written by a test go to its own temporary directory."""
+    from django.core.files.storage import FileSystemStorage
+
+    from citylearn.certificates.models import Certificate
+
+    storage = FileSystemStorage(location=tmp_path / "certificates")
+    monkeypatch.setattr(Certificate._meta.get_field("pdf"), "storage", storage)
+    return storage
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever the last request activated."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: pages and rate limits must not leak."""
     from django.core.cache import cache

@@ -79,7 +79,12 @@ def record_failure(
         except ValueError:  # expired between add and incr: this is the first again
             cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
             failures = 1
-        if failures >= settings.LOGIN_FAILURE_LIMIT:
+        limit = (
+            settings.LOGIN_FAILURE_LIMIT
+            if kind == "account"
+            else settings.LOGIN_ADDRESS_FAILURE_LIMIT
+        )
+        if failures >= limit:
             cache.set(_lock_key(kind, value), 1, timeout=settings.LOGIN_LOCKOUT_SECONDS)
             cache.delete(key)
             newly_locked = newly_locked or kind

@@ -5,16 +5,20 @@ Other apps add their sections in their AppConfig.ready():
     from citylearn.accounts.personal_data import Section, register
     register(Section("enrolments", _("Courses"), collect_enrolments, {"course": _("Course")}))
 
-`collect(user)` returns a dict (one record) or a list of dicts (many), with JSON-safe
-values; `labels` names the keys for people, and the JSON download keeps the keys.
+`collect(user)` returns a dict (one record) or a list of dicts (many) of plain values
+(text, numbers, booleans, dates); `labels` names the keys for people, and the JSON
+download keeps the keys.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.audit.models import AuditEntry
@@ -40,18 +44,14 @@ def sections() -> list[Section]:
     return list(_sections.values())
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
-
-
 def _account(user) -> dict[str, Any]:
     stamp = getattr(user, "password_stamp", None)
     return {
         "username": user.get_username(),
         "email": user.email,
-        "date_joined": _iso(user.date_joined),
-        "last_login": _iso(user.last_login),
-        "password_changed_at": _iso(stamp.changed_at) if stamp else None,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "password_changed_at": stamp.changed_at if stamp else None,
     }
 
 
@@ -70,8 +70,8 @@ def _staff_profile(user) -> dict[str, Any]:
         "email": profile.email,
         "phone": profile.phone,
         "is_active": profile.is_active,
-        "joined_on": _iso(profile.joined_on),
-        "left_on": _iso(profile.left_on),
+        "joined_on": profile.joined_on,
+        "left_on": profile.left_on,
     }
 
 
@@ -80,7 +80,7 @@ def _roles(user) -> list[dict[str, Any]]:
         {
             "role": assignment.get_role_display(),
             "department": assignment.department.name,
-            "granted_at": _iso(assignment.granted_at),
+            "granted_at": assignment.granted_at,
         }
         for assignment in RoleAssignment.objects.filter(user=user).select_related(
             "department"
@@ -91,7 +91,7 @@ def _roles(user) -> list[dict[str, Any]]:
 def _audit(user) -> list[dict[str, Any]]:
     return [
         {
-            "at": _iso(entry.at),
+            "at": entry.at,
             "action": entry.get_action_display(),
             "by": entry.actor_label,
             "about": entry.target_label,
@@ -157,6 +157,17 @@ register(
 )
 
 
+def _shown(value) -> str | None:
+    """A value as a person reads it: local time, yes or no, nothing for empty."""
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value if value not in ("", None) else None
+
+
 def collect_personal_data(user) -> dict[str, Any]:
     """Everything registered, keyed by section, ready for JSON."""
     return {section.key: section.collect(user) for section in sections()}
@@ -170,11 +181,12 @@ def personal_data_for_display(user) -> list[dict[str, Any]]:
         item: dict[str, Any] = {"title": section.title, "key": section.key}
         if isinstance(data, dict):
             item["fields"] = [
-                (section.labels.get(key, key), value) for key, value in data.items()
+                (section.labels.get(key, key), _shown(value))
+                for key, value in data.items()
             ]
         else:
             keys = list(data[0]) if data else list(section.labels)
             item["headers"] = [section.labels.get(key, key) for key in keys]
-            item["rows"] = [[row.get(key) for key in keys] for row in data]
+            item["rows"] = [[_shown(row.get(key)) for key in keys] for row in data]
         shown.append(item)
     return shown

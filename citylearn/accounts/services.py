@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -50,3 +51,14 @@ def send_password_link(*, user_id: int, language: str = settings.LANGUAGE_CODE) 
         detail={"purpose": purpose},
     )
     return True
+
+
+def queue_password_links(*, user_ids: list[int], language: str) -> None:
+    """Email each of these people their link once the current transaction commits."""
+    from citylearn.accounts.tasks import send_password_link_email
+
+    def queue():
+        for user_id in user_ids:
+            send_password_link_email.delay(user_id, language)
+
+    transaction.on_commit(queue)

@@ -3,7 +3,8 @@ import time
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.db import transaction
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -19,16 +20,20 @@ from citylearn.accounts.personal_data import (
     personal_data_for_display,
 )
 from citylearn.accounts.redirects import safe_next_url
-from citylearn.accounts.tasks import send_password_link_email
+from citylearn.accounts.services import queue_password_links
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.permissions import signed_in_required
+
+LINK_INTERVAL_SECONDS = 5 * 60
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = StaffLoginForm
-    redirect_authenticated_user = True
+    # Wagtail sends a signed-in person without admin access here with a message;
+    # bouncing them back to `next` would loop between the two pages.
+    redirect_authenticated_user = False
 
     def get_redirect_url(self):
         candidate = self.request.POST.get(
@@ -53,10 +58,13 @@ def request_password_link(request):
     form = PasswordLinkRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.account()
-        if user is not None:
-            language = translation.get_language()
-            transaction.on_commit(
-                lambda: send_password_link_email.delay(user.pk, language)
+        # One link per person every few minutes: the form must not become a way to
+        # flood someone's mailbox.
+        if user is not None and cache.add(
+            f"citylearn:password-link:{user.pk}", 1, timeout=LINK_INTERVAL_SECONDS
+        ):
+            queue_password_links(
+                user_ids=[user.pk], language=translation.get_language()
             )
         return redirect("accounts:password_link_sent")
     return render(request, "accounts/password_link_request.html", {"form": form})
@@ -134,7 +142,7 @@ def my_data_download(request):
         **collect_personal_data(request.user),
     }
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="my-data.json"'

@@ -23,4 +23,5 @@ class AuditAction(models.TextChoices):
     ROLE_REVOKED = "role_revoked", _("Role revoked")
     DEPARTMENT_CREATED = "department_created", _("Department created")
     DEPARTMENT_CHANGED = "department_changed", _("Department renamed or moved")
+    ACCOUNT_CHANGED = "account_changed", _("Account created or changed in the admin")
     AUDIT_PURGED = "audit_purged", _("Old audit entries purged")

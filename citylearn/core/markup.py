@@ -5,6 +5,7 @@ site paths here; the importer checks beforehand that every target exists.
 """
 
 import re
+
 import markdown
 import nh3
 
@@ -17,7 +18,7 @@ INDEX_SLUGS = {
     "glossary": "glossary",
 }
 LINK_KINDS = ("course", "lesson", "case", "explainer", "register", "glossary")
-CONTENT_LINK = re.compile(r"^(?P<kind>%s):(?P<slug>[a-z0-9/-]+)$" % "|".join(LINK_KINDS))
+CONTENT_LINK = re.compile(rf"^(?P<kind>{'|'.join(LINK_KINDS)}):(?P<slug>[a-z0-9/-]+)$")
 
 EXTENSIONS = ["tables", "fenced_code", "toc", "footnotes", "admonition", "sane_lists"]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}

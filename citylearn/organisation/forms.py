@@ -34,6 +34,19 @@ class RosterApplyForm(forms.Form):
         label=_("Also deactivate the people listed above as missing from the file"),
         required=False,
     )
+    send_activation = forms.BooleanField(
+        label=_("Email each new person a link to activate their account"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, creates: int = 1, departures: int = 1, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the choices this file raises are offered.
+        if not departures:
+            del self.fields["deactivate_missing"]
+        if not creates:
+            del self.fields["send_activation"]
 
 
 class PeopleFilterForm(forms.Form):

@@ -1,10 +1,13 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from citylearn.accounts.services import queue_password_links
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.enums import RosterChangeKind, RosterImportStatus
@@ -98,7 +101,10 @@ def roster_preview(request, upload_id: int):
                 (label, people[:SHOWN_PER_LIST], len(people)) for label, people in lists
             ],
             "departures": plan.departures[:SHOWN_PER_LIST],
-            "form": RosterApplyForm(),
+            "form": RosterApplyForm(
+                creates=len(plan.of_kind(RosterChangeKind.CREATE)),
+                departures=len(plan.departures),
+            ),
             "shown_per_list": SHOWN_PER_LIST,
         },
     )
@@ -127,6 +133,10 @@ def roster_apply(request, upload_id: int):
         )
         return redirect("organisation:roster_preview", upload_id=upload_id)
     if result is not None:
+        if form.cleaned_data.get("send_activation") and result.created_user_ids:
+            queue_password_links(
+                user_ids=result.created_user_ids, language=get_language()
+            )
         messages.success(request, _("The roster has been applied."))
     return redirect("organisation:roster_preview", upload_id=upload_id)
 
@@ -155,10 +165,19 @@ def people(request):
         {
             "form": form,
             "departments": departments_with_headcount(scope),
-            "staff": staff.order_by("department__path", "employee_id")[:500],
+            "page_obj": Paginator(
+                staff.order_by("department__path", "employee_id"), 100
+            ).get_page(request.GET.get("page")),
+            "query": _without_page(request),
             "can_import": bool(write_scope(request.user)),
         },
     )
+
+
+def _without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 @require_GET

@@ -15,5 +15,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # One per process, so that two test runs on one machine never share it.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / f"citylearn-test-{os.getpid()}.sqlite3")
+        "NAME": str(
+            Path(tempfile.gettempdir()) / f"citylearn-test-{os.getpid()}.sqlite3"
+        )
     }

@@ -93,3 +93,14 @@ def test_behind_the_proxy_the_forwarded_address_is_counted(client, person):
         )
     entry = AuditEntry.objects.filter(action=AuditAction.LOCKOUT).get()
     assert entry.address == "203.0.113.9"
+
+
+@override_settings(LOGIN_ADDRESS_FAILURE_LIMIT=8)
+def test_the_address_limit_can_be_higher_for_an_office_behind_one_address(
+    client, person
+):
+    colleague = factories.staff("A1002", person.department)
+    for n in range(7):
+        attempt(client, f"typo{n}", address="10.1.1.1")
+    response = attempt(client, colleague.employee_id, factories.PASSWORD, "10.1.1.1")
+    assert response.status_code == 302

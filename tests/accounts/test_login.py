@@ -90,3 +90,14 @@ def test_the_admin_login_sends_people_to_the_one_sign_in_page(client):
 def test_the_admin_sends_anonymous_visitors_to_the_sign_in_page(client):
     response = client.get("/admin/")
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_signed_in_learner_sent_from_the_admin_sees_why_without_a_loop(
+    client, person
+):
+    client.force_login(person.user)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert len(response.redirect_chain) == 1
+    assert response.redirect_chain[0][0] == "/accounts/login/?next=/admin/"
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]

@@ -32,6 +32,8 @@ def test_the_page_shows_what_the_site_holds(client, person):
     ]:
         assert expected in html
     assert "Signed in" in html  # the audit entries about them
+    assert "<dd>yes</dd>" in html  # active, as a person reads it
+    assert "+00:00" not in html  # times in local time, not ISO in UTC
 
 
 def test_the_download_is_json_with_every_section(client, person):
@@ -40,6 +42,8 @@ def test_the_download_is_json_with_every_section(client, person):
     assert response["Cache-Control"] == "no-store"
     data = json.loads(response.content)
     assert data["staff_profile"]["employee_id"] == "A1001"
+    assert data["staff_profile"]["is_active"] is True
+    assert data["account"]["date_joined"].startswith("20")
     assert data["staff_profile"]["phone"] == "13800138000"
     assert data["account"]["email"] == "A1001@example.org"
     assert data["roles"][0]["department"] == "东一社区"

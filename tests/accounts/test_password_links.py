@@ -113,3 +113,9 @@ def test_a_tampered_link_is_refused(client, newcomer, ask_for_link):
     path = link_in_last_mail()
     tampered = path[:-3] + ("aaa/" if not path.endswith("aaa/") else "bbb/")
     assert "already been used" in client.get(tampered, follow=True).content.decode()
+
+
+def test_one_link_per_person_every_few_minutes(client, newcomer, ask_for_link):
+    for __ in range(3):
+        assert ask_for_link(client, "N1").status_code == 302
+    assert len(mail.outbox) == 1

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from citylearn.accounts.validators import CharacterClassesValidator
 
@@ -43,4 +44,7 @@ def test_three_of_four_classes():
 
 
 def test_the_help_text_names_the_classes():
-    assert "upper-case" in CharacterClassesValidator().get_help_text()
+    with translation.override("en"):
+        assert "upper-case" in CharacterClassesValidator().get_help_text()
+    with translation.override("zh-hans"):
+        assert "大写字母" in CharacterClassesValidator().get_help_text()

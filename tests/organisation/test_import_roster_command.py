@@ -63,3 +63,15 @@ def test_errors_are_printed_with_row_and_column_and_nothing_is_written(tree, tmp
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         run(tmp_path / "nope.csv")
+
+
+def test_send_activation_emails_the_new_people(
+    tree, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    path = tmp_path / "roster.csv"
+    path.write_bytes(roster_files.utf8_csv([person("A1")]))
+    with django_capture_on_commit_callbacks(execute=True):
+        run(path, "--apply", "--send-activation")
+    assert [m.to for m in mail.outbox] == [["a1@example.org"]]

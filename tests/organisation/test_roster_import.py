@@ -168,8 +168,8 @@ def test_every_row_error_is_reported_with_row_column_and_reason(tree):
         (RosterErrorCode.INVALID_EMPLOYEE_ID, 8, "工号"),
         (RosterErrorCode.INVALID_PHONE, 9, "手机"),
         (RosterErrorCode.EMPTY_VALUE, 10, "工号"),
-        (RosterErrorCode.TOO_LONG, 12, "姓名"),
         (RosterErrorCode.PERSON_OUT_OF_SCOPE, 11, "工号"),
+        (RosterErrorCode.TOO_LONG, 12, "姓名"),
     ]
     assert all(e.message for e in plan.errors)
     assert "row 3" not in plan.errors[0].message  # the row is its own column

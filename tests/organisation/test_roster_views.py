@@ -1,4 +1,5 @@
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
@@ -25,9 +26,9 @@ def officer(tree, client):
     return account
 
 
-def upload(client, content, name="roster.csv"):
+def upload(client, content, name="roster.csv", prefix="/en"):
     return client.post(
-        "/en/hr/roster/", {"file": SimpleUploadedFile(name, content)}, follow=True
+        f"{prefix}/hr/roster/", {"file": SimpleUploadedFile(name, content)}, follow=True
     )
 
 
@@ -121,3 +122,82 @@ def test_people_list_and_person_page_stay_inside_the_scope(client, officer, tree
     assert client.get("/en/hr/people/", {"department": "HR"}).status_code == 404
     viewed = AuditEntry.objects.get(action=AuditAction.PERSON_VIEWED)
     assert viewed.target_label == "IN 王芳" and viewed.actor_label == "hr"
+
+
+def test_new_people_can_be_sent_activation_links(
+    client, officer, django_capture_on_commit_callbacks
+):
+    upload(client, roster_files.utf8_csv([person("A1"), person("A2", "李雷")]))
+    stored = RosterUpload.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/hr/roster/{stored.pk}/apply/", {"send_activation": "on"})
+    assert sorted(m.to[0] for m in mail.outbox) == ["a1@example.org", "a2@example.org"]
+    assert all("/accounts/activate/" in m.body for m in mail.outbox)
+
+
+def test_no_links_unless_asked(client, officer, django_capture_on_commit_callbacks):
+    upload(client, roster_files.utf8_csv([person("A1")]))
+    stored = RosterUpload.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/hr/roster/{stored.pk}/apply/")
+    assert mail.outbox == []
+
+
+def test_the_confirmation_offers_only_the_choices_the_file_raises(
+    client, officer, tree
+):
+    html = upload(client, roster_files.utf8_csv([person("A1")])).content.decode()
+    assert 'name="send_activation"' in html
+    assert 'name="deactivate_missing"' not in html
+
+
+def test_unapplied_uploads_are_discarded_after_a_day(officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from citylearn.celery import app
+    from citylearn.organisation.tasks import discard_stale_roster_uploads
+
+    stale = RosterUpload.objects.create(
+        uploaded_by=officer, filename="old.csv", content=b"x", sha256=""
+    )
+    fresh = RosterUpload.objects.create(
+        uploaded_by=officer, filename="new.csv", content=b"x", sha256=""
+    )
+    applied = RosterUpload.objects.create(
+        uploaded_by=officer,
+        filename="done.csv",
+        content=b"",
+        sha256="",
+        status=RosterImportStatus.APPLIED,
+    )
+    long_ago = timezone.now() - timedelta(hours=25)
+    RosterUpload.objects.filter(pk__in=[stale.pk, applied.pk]).update(
+        created_at=long_ago
+    )
+    assert discard_stale_roster_uploads() == 1
+    assert discard_stale_roster_uploads() == 0
+    assert set(RosterUpload.objects.values_list("pk", flat=True)) == {
+        fresh.pk,
+        applied.pk,
+    }
+    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert "citylearn.organisation.tasks.discard_stale_roster_uploads" in tasks
+
+
+def test_the_screens_speak_chinese_at_the_root(client, officer):
+    html = client.get("/hr/roster/").content.decode()
+    assert "导入人员名册" in html and "检查文件" in html
+    content = roster_files.gbk_csv([person("A1"), person("A1")])
+    html = upload(client, content, prefix="").content.decode()
+    assert "工号 A1 在第 2 行也出现过。" in html
+
+
+def test_the_people_list_pages_through_a_large_subtree(client, officer, tree):
+    for n in range(105):
+        factories.staff(f"P{n:03d}", tree["community"])
+    first = client.get("/en/hr/people/").content.decode()
+    assert "P099" in first and "P100" not in first and "Page 1 of 2" in first
+    second = client.get("/en/hr/people/", {"page": 2}).content.decode()
+    assert "P104" in second and "P000" not in second

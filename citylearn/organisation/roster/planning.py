@@ -275,6 +275,8 @@ def plan_roster(rows: RosterRows, *, scope: Scope) -> RosterPlan:
 
     if not plan.errors:
         plan.departures = _departures(scope, set(seen))
+    # Found in two passes; shown in the order a person reads the file.
+    plan.errors.sort(key=lambda error: error.row or 0)
     return plan
 
 

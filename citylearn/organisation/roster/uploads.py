@@ -1,6 +1,7 @@
 """The HR screens' side of a roster import: keep the upload between preview and apply."""
 
 import hashlib
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -90,3 +91,17 @@ def apply_upload(
         upload.content = b""
         upload.save(update_fields=["status", "applied_at", "summary", "content"])
     return result
+
+
+# An upload that was previewed but never applied is a copy of the roster that nobody
+# needs after a working day.
+STALE_AFTER = timedelta(hours=24)
+
+
+def discard_stale_uploads(*, now: datetime | None = None) -> int:
+    """Delete uploads previewed but not applied within a day; returns how many."""
+    cutoff = (now or timezone.now()) - STALE_AFTER
+    deleted, __ = RosterUpload.objects.filter(
+        status=RosterImportStatus.PREVIEWED, created_at__lt=cutoff
+    ).delete()
+    return deleted

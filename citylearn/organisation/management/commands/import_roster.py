@@ -1,7 +1,9 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from citylearn.accounts.services import queue_password_links
 from citylearn.organisation.permissions import Scope
 from citylearn.organisation.roster.applying import apply_roster, preview_roster
 from citylearn.organisation.roster.errors import RosterHasErrors
@@ -23,10 +25,16 @@ class Command(BaseCommand):
             action="store_true",
             help="deactivate active staff who are not in the file",
         )
+        parser.add_argument(
+            "--send-activation",
+            action="store_true",
+            help="email each new person a link to activate their account",
+        )
 
     def handle(
         self, *args, file: Path, apply: bool, deactivate_missing: bool, **options
     ):
+        send_activation = options["send_activation"]
         try:
             content = file.read_bytes()
         except OSError as error:
@@ -60,6 +68,10 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(error.errors)} errors appeared while applying: nothing was written."
             ) from error
+        if send_activation and result.created_user_ids:
+            queue_password_links(
+                user_ids=result.created_user_ids, language=settings.LANGUAGE_CODE
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 "Applied: created {create}, moved {move}, updated {update}, "

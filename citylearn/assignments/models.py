@@ -1,0 +1,114 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from citylearn.assignments.enums import AssignmentStatus
+from citylearn.progress.models import CourseCompletion, Enrollment
+
+
+class Assignment(models.Model):
+    """A course someone must complete by a due date."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        related_name="assignments",
+        on_delete=models.PROTECT,
+    )
+    due_on = models.DateField(_("due on"))
+    people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("people"),
+        through="AssignedPerson",
+        related_name="course_assignments",
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        related_name="+",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+
+    class Meta:
+        verbose_name = _("assignment")
+        indexes = [models.Index(fields=["due_on"])]
+
+    def __str__(self):
+        return f"{self.course} · {self.due_on:%Y-%m-%d}"
+
+
+class AssignedPersonQuerySet(models.QuerySet):
+    def with_status(self, today: datetime.date) -> "AssignedPersonQuerySet":
+        """Annotate each row with completed_on and its AssignmentStatus, in the database."""
+        completion = CourseCompletion.objects.filter(
+            user=OuterRef("user"), course=OuterRef("assignment__course")
+        )
+        started = Enrollment.objects.filter(
+            user=OuterRef("user"), course=OuterRef("assignment__course")
+        )
+        due_on = F("assignment__due_on")
+        return self.annotate(
+            completed_on=Subquery(completion.values("completed_on")[:1]),
+            is_started=Exists(started),
+        ).annotate(
+            status=Case(
+                When(
+                    completed_on__lte=due_on,
+                    then=Value(AssignmentStatus.COMPLETED_ON_TIME),
+                ),
+                When(
+                    completed_on__gt=due_on, then=Value(AssignmentStatus.COMPLETED_LATE)
+                ),
+                When(
+                    assignment__due_on__lt=today, then=Value(AssignmentStatus.OVERDUE)
+                ),
+                When(is_started=True, then=Value(AssignmentStatus.IN_PROGRESS)),
+                default=Value(AssignmentStatus.NOT_STARTED),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class AssignedPerson(models.Model):
+    """One person named in an assignment; reports group and filter on these rows."""
+
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        related_name="assigned_people",
+        on_delete=models.CASCADE,
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        related_name="assigned_courses",
+        on_delete=models.PROTECT,
+    )
+
+    objects = AssignedPersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assigned person")
+        verbose_name_plural = _("assigned people")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "user"], name="one_row_per_assignment_and_person"
+            )
+        ]
+        indexes = [models.Index(fields=["user", "assignment"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.assignment}"
+
+    @property
+    def status_label(self) -> str:
+        """The label of the status annotated by with_status()."""
+        return AssignmentStatus(self.status).label

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgressConfig(AppConfig):
+    name = "citylearn.progress"
+    label = "progress"
+    verbose_name = _("Learning progress")
+
+    def ready(self):
+        from citylearn.progress import signal_handlers  # noqa: F401

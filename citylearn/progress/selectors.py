@@ -1,0 +1,194 @@
+"""Reading progress. Each function is a fixed number of queries, whatever the data size."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.quizzes.selectors import has_passed_quiz
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    """COUNT(*) of a correlated queryset, as an annotation."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT"))
+    return Coalesce(
+        Subquery(counted.values("n")[:1]), Value(0), output_field=IntegerField()
+    )
+
+
+def required_lessons(course: CoursePage) -> QuerySet[LessonPage]:
+    return LessonPage.objects.child_of(course).live().filter(required=True)
+
+
+def has_met_course_requirements(*, user: AbstractBaseUser, course: CoursePage) -> bool:
+    """Every required lesson completed and the final quiz (if any) passed."""
+    lesson_missing = (
+        required_lessons(course)
+        .exclude(
+            Exists(LessonCompletion.objects.filter(user=user, lesson=OuterRef("pk")))
+        )
+        .exists()
+    )
+    if lesson_missing:
+        return False
+    quiz = course.final_quiz
+    return quiz is None or has_passed_quiz(user=user, quiz=quiz)
+
+
+def lessons_with_state(*, course: CoursePage, user: AbstractBaseUser | None):
+    """The course's live lessons in order, each with is_completed for this learner."""
+    lessons = LessonPage.objects.child_of(course).live()
+    if user is None:
+        return lessons.annotate(is_completed=Value(False))
+    return lessons.annotate(
+        is_completed=Exists(
+            LessonCompletion.objects.filter(user=user, lesson=OuterRef("pk"))
+        )
+    )
+
+
+def enrollments_in_progress(*, user: AbstractBaseUser) -> QuerySet[Enrollment]:
+    """Started, not completed courses, last visited first, with required lessons done/total."""
+    course_lessons = LessonPage.objects.live().filter(
+        required=True,
+        path__startswith=OuterRef("course__path"),
+        depth=OuterRef("course__depth") + 1,
+    )
+    done = LessonCompletion.objects.filter(
+        user=OuterRef("user"),
+        course=OuterRef("course"),
+        lesson__live=True,
+        lesson__required=True,
+    )
+    completed = CourseCompletion.objects.filter(
+        user=OuterRef("user"), course=OuterRef("course")
+    )
+    return (
+        Enrollment.objects.filter(user=user, course__live=True)
+        .exclude(Exists(completed))
+        .annotate(required_total=_count(course_lessons), required_done=_count(done))
+        .select_related("course", "last_lesson")
+        .order_by("-last_visited_at")
+    )
+
+
+def course_completions(*, user: AbstractBaseUser) -> QuerySet[CourseCompletion]:
+    """The learner's completed courses, latest first, with their certificates."""
+    return (
+        CourseCompletion.objects.filter(user=user)
+        .select_related("course", "certificate")
+        .order_by("-completed_at")
+    )
+
+
+@dataclass(frozen=True)
+class CreditHours:
+    year: int
+    earned: Decimal
+    target: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(self.target - self.earned, Decimal(0))
+
+    @property
+    def percent(self) -> int:
+        if not self.target:
+            return 100
+        return min(int(self.earned * 100 / self.target), 100)
+
+
+def annual_credit_hours_target(*, user: AbstractBaseUser) -> Decimal:
+    """The hours a person should earn in a calendar year."""
+    return Decimal(settings.ANNUAL_CREDIT_HOURS_TARGET)
+
+
+def credit_hours(*, user: AbstractBaseUser, year: int | None = None) -> CreditHours:
+    """Hours earned by completions in the calendar year (default: this one) against the target."""
+    year = year or timezone.localdate().year
+    earned = CourseCompletion.objects.filter(user=user, year=year).aggregate(
+        total=Sum("credit_hours")
+    )["total"]
+    return CreditHours(
+        year=year,
+        earned=earned or Decimal(0),
+        target=annual_credit_hours_target(user=user),
+    )
+
+
+def signed_in_learner(request) -> AbstractBaseUser | None:
+    """The signed-in user, or None; without a session cookie the session is never read.
+
+    Reading the session marks the response Vary: Cookie, which would keep public pages
+    seen by anonymous citizens out of the shared cache.
+    """
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    return request.user if request.user.is_authenticated else None
+
+
+@dataclass(frozen=True)
+class CourseState:
+    """Where one learner stands in one course."""
+
+    lessons: list[LessonPage]
+    enrollment: Enrollment | None
+    completion: CourseCompletion | None
+    required_total: int
+    required_done: int
+    resume_lesson: LessonPage | None
+    quiz_passed: bool
+
+
+def course_state(*, course: CoursePage, user: AbstractBaseUser | None) -> CourseState:
+    """The course's lessons with this learner's state, and the lesson to continue with."""
+    lessons = list(lessons_with_state(course=course, user=user))
+    enrollment = completion = None
+    if user is not None:
+        enrollment = Enrollment.objects.filter(user=user, course=course).first()
+        completion = (
+            CourseCompletion.objects.filter(user=user, course=course)
+            .select_related("certificate")
+            .first()
+        )
+    required = [lesson for lesson in lessons if lesson.required]
+    return CourseState(
+        lessons=lessons,
+        enrollment=enrollment,
+        completion=completion,
+        required_total=len(required),
+        required_done=sum(lesson.is_completed for lesson in required),
+        resume_lesson=_resume_lesson(lessons, enrollment),
+        quiz_passed=(
+            user is not None
+            and course.final_quiz is not None
+            and has_passed_quiz(user=user, quiz=course.final_quiz)
+        ),
+    )
+
+
+def _resume_lesson(lessons, enrollment) -> LessonPage | None:
+    """The lesson opened last; else the first not completed; else the first."""
+    if enrollment is not None:
+        for lesson in lessons:
+            if lesson.pk == enrollment.last_lesson_id:
+                return lesson
+    return next(
+        (lesson for lesson in lessons if not lesson.is_completed), None
+    ) or next(iter(lessons), None)

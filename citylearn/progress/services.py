@@ -1,0 +1,87 @@
+"""Recording progress. Every function here may be called twice with the same effect."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from citylearn.certificates.tasks import issue_certificate_task
+from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.progress.selectors import has_met_course_requirements
+
+COURSE_NOT_LIVE = _("This course is not published.")
+LESSON_NOT_LIVE = _("This lesson is not published.")
+
+
+def start_course(*, user: AbstractBaseUser, course: CoursePage) -> Enrollment:
+    """Enrol the learner in the course; a second start returns the first enrolment."""
+    if not course.live:
+        raise ValidationError(COURSE_NOT_LIVE)
+    enrollment, __ = Enrollment.objects.get_or_create(user=user, course=course)
+    return enrollment
+
+
+def _enrol_and_lock(*, user: AbstractBaseUser, course: CoursePage) -> Enrollment:
+    enrollment, __ = Enrollment.objects.get_or_create(user=user, course=course)
+    # A learner's progress on a course changes one transaction at a time: otherwise two
+    # last steps taken at once (two tabs, or a lesson and the quiz) would each miss the
+    # other and the course would never be recorded as completed.
+    return Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+
+
+def record_lesson_visit(*, user: AbstractBaseUser, lesson: LessonPage) -> None:
+    """Remember the lesson as where an enrolled learner left off; enrols nobody."""
+    Enrollment.objects.filter(user=user, course_id=lesson.course.pk).exclude(
+        last_lesson=lesson
+    ).update(last_lesson=lesson, last_visited_at=timezone.now())
+
+
+@transaction.atomic
+def complete_lesson(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonCompletion:
+    """Record the lesson as completed (once) and complete the course if that was all."""
+    if not lesson.live:
+        raise ValidationError(LESSON_NOT_LIVE)
+    course = lesson.course
+    if not course.live:
+        raise ValidationError(COURSE_NOT_LIVE)
+    enrollment = _enrol_and_lock(user=user, course=course)
+    if enrollment.last_lesson_id != lesson.pk:
+        enrollment.last_lesson = lesson
+        enrollment.last_visited_at = timezone.now()
+        enrollment.save(update_fields=["last_lesson", "last_visited_at"])
+    completion, created = LessonCompletion.objects.get_or_create(
+        user=user, lesson=lesson, defaults={"course": course}
+    )
+    if created:
+        complete_course_if_done(user=user, course=course)
+    return completion
+
+
+@transaction.atomic
+def complete_course_if_done(
+    *, user: AbstractBaseUser, course: CoursePage
+) -> CourseCompletion | None:
+    """Record the course as completed (once) when its rule is met; None while it is not.
+
+    The first recording queues the certificate, after the transaction commits.
+    """
+    _enrol_and_lock(user=user, course=course)
+    if not has_met_course_requirements(user=user, course=course):
+        return None
+    now = timezone.now()
+    completed_on = timezone.localdate(now)
+    completion, created = CourseCompletion.objects.get_or_create(
+        user=user,
+        course=course,
+        defaults={
+            "completed_at": now,
+            "completed_on": completed_on,
+            "year": completed_on.year,
+            "credit_hours": course.credit_hours,
+        },
+    )
+    if created:
+        transaction.on_commit(lambda: issue_certificate_task.delay(completion.pk))
+    return completion

@@ -1,0 +1,62 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from citylearn.assignments.selectors import assignments_of
+from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.progress.selectors import (
+    course_completions,
+    credit_hours,
+    enrollments_in_progress,
+)
+from citylearn.progress.services import complete_lesson, start_course
+
+
+def _live_or_404(model, pk: int):
+    page = model.objects.live().filter(pk=pk).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+@require_POST
+@login_required
+def start(request, course_id: int):
+    """Enrol (once) and go to the lesson to continue with."""
+    course = _live_or_404(CoursePage, course_id)
+    try:
+        enrollment = start_course(user=request.user, course=course)
+    except ValidationError:
+        raise Http404 from None
+    first = LessonPage.objects.child_of(course).live().first()
+    target = enrollment.last_lesson or first or course
+    return redirect(target.url)
+
+
+@require_POST
+@login_required
+def complete(request, lesson_id: int):
+    """Mark a lesson completed; repeating the request changes nothing and goes to the same place."""
+    lesson = _live_or_404(LessonPage, lesson_id)
+    try:
+        complete_lesson(user=request.user, lesson=lesson)
+    except ValidationError:
+        raise Http404 from None
+    return redirect((lesson.next_lesson() or lesson.course).url)
+
+
+@require_GET
+@login_required
+def my_learning(request):
+    """Assigned, in-progress and completed courses, hours this year, certificates."""
+    today = timezone.localdate()
+    context = {
+        "assignments": assignments_of(user=request.user, today=today),
+        "in_progress": enrollments_in_progress(user=request.user),
+        "completions": course_completions(user=request.user),
+        "hours": credit_hours(user=request.user, year=today.year),
+    }
+    return render(request, "progress/my_learning.html", context)

@@ -1,0 +1,72 @@
+"""Quiz statistics as CSV, safe to open in a spreadsheet."""
+
+import csv
+from collections.abc import Iterable, Iterator
+
+from citylearn.quizzes.statistics import QuizStatistics
+
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+QUESTION_COLUMNS = [
+    "bank",
+    "question",
+    "kind",
+    "stem",
+    "responses",
+    "facility",
+    "discrimination",
+    "flags",
+    "choice",
+    "choice_text",
+    "correct",
+    "picks",
+    "pick_rate",
+]
+SCORE_COLUMNS = ["from_percent", "to_percent", "attempts"]
+
+
+def safe_cell(value) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(rows: Iterable[list]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    for row in rows:
+        yield writer.writerow([safe_cell(value) for value in row])
+
+
+def question_rows(statistics: QuizStatistics) -> Iterator[list]:
+    """One row per choice of every question answered, the question's figures repeated."""
+    yield QUESTION_COLUMNS
+    for item in statistics.questions:
+        question = item.question
+        for choice in item.choices:
+            yield [
+                question.bank.slug,
+                question.key,
+                question.kind,
+                question.stem,
+                item.responses,
+                item.facility,
+                "" if item.discrimination is None else item.discrimination,
+                "; ".join(str(flag) for flag in item.flags),
+                choice.place,
+                choice.text,
+                "yes" if choice.is_correct else "no",
+                choice.picks,
+                choice.pick_rate,
+            ]
+
+
+def score_rows(statistics: QuizStatistics) -> Iterator[list]:
+    yield SCORE_COLUMNS
+    for band in statistics.bands:
+        yield [band.low, band.high, band.attempts]

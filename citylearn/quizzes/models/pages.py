@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from citylearn.core.models import BasePage
+from citylearn.quizzes.models.banks import QuestionBank
+
+
+class SelfCheckPage(BasePage):
+    """A public self-check quiz: no sign-in, nothing stored about the person."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    bank = models.ForeignKey(
+        QuestionBank, related_name="self_checks", on_delete=models.PROTECT, null=True
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("bank")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("self-check quiz")
+
+    def search_text_parts(self):
+        return [self.title, self.intro]
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: selectors read these models.
+        from citylearn.quizzes.selectors import self_check
+
+        context = super().get_context(request, *args, **kwargs)
+        context["self_check"] = self_check(bank=self.bank, query=request.GET)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["self_check"].unreadable:
+            response.status_code = 400
+        return response

@@ -1,0 +1,139 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+
+from citylearn.quizzes.enums import MultipleScoring, ShowAfterSubmit
+from citylearn.quizzes.models.banks import QuestionBank
+
+
+class Quiz(ClusterableModel):
+    """A course's final quiz: questions drawn from its bank, and from further banks."""
+
+    course = models.OneToOneField(
+        "courses.CoursePage", related_name="quiz", on_delete=models.CASCADE
+    )
+    bank = models.ForeignKey(
+        QuestionBank, related_name="quizzes", on_delete=models.PROTECT
+    )
+    tags = models.JSONField(
+        _("draw only questions with one of these tags"),
+        default=list,
+        blank=True,
+        help_text=_("Leave empty to draw from the whole bank."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    draw = models.PositiveIntegerField(_("questions drawn per attempt"))
+    pass_mark = models.PositiveIntegerField(_("pass mark (percent)"))
+    max_attempts = models.PositiveIntegerField(
+        _("attempt limit"), null=True, blank=True
+    )
+    time_limit_minutes = models.PositiveIntegerField(
+        _("time limit (minutes)"), null=True, blank=True
+    )
+    opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.DateTimeField(
+        _("closes at"),
+        null=True,
+        blank=True,
+        help_text=_("Attempts still running at this time end then."),
+    )
+    multiple_scoring = models.CharField(
+        _("multiple-choice scoring"),
+        max_length=20,
+        choices=MultipleScoring.choices,
+        default=MultipleScoring.ALL_OR_NOTHING,
+    )
+    show_after_submit = models.CharField(
+        _("shown after submitting"),
+        max_length=20,
+        choices=ShowAfterSubmit.choices,
+        default=ShowAfterSubmit.ANSWERS,
+    )
+
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("title"),
+        MultiFieldPanel(
+            [FieldPanel("bank"), FieldPanel("tags"), FieldPanel("draw")],
+            heading=_("Questions"),
+        ),
+        InlinePanel("extra_draws", heading=_("Questions from further banks")),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("max_attempts"),
+                FieldPanel("time_limit_minutes"),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("multiple_scoring"),
+                FieldPanel("show_after_submit"),
+            ],
+            heading=_("Rules"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        permissions = [("view_statistics", _("Can view quiz statistics"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pass_mark__lte=100), name="pass_mark_is_a_percentage"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(opens_at__isnull=True)
+                | models.Q(closes_at__isnull=True)
+                | models.Q(closes_at__gt=models.F("opens_at")),
+                name="quiz_closes_after_it_opens",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("A quiz must close after it opens.")})
+        if self.bank_id and self.draw > len(
+            self.bank.questions.active().ids_tagged(self.tags)
+        ):
+            raise ValidationError(
+                {"draw": _("The bank has fewer active questions than are drawn.")}
+            )
+
+    @property
+    def question_count(self) -> int:
+        return self.draw + sum(extra.count for extra in self.extra_draws.all())
+
+
+class QuizDraw(models.Model):
+    """Further questions for a quiz, drawn from another bank (or one tag of it)."""
+
+    quiz = ParentalKey(Quiz, related_name="extra_draws", on_delete=models.CASCADE)
+    bank = models.ForeignKey(QuestionBank, related_name="+", on_delete=models.PROTECT)
+    tag = models.CharField(
+        _("only questions tagged"),
+        max_length=50,
+        blank=True,
+        help_text=_("Leave empty to draw from the whole bank."),
+    )
+    count = models.PositiveIntegerField(_("questions drawn"))
+
+    panels = [FieldPanel("bank"), FieldPanel("tag"), FieldPanel("count")]
+
+    class Meta:
+        verbose_name = _("further draw")
+
+    def __str__(self):
+        return f"{self.count} × {self.bank}"
+
+    def clean(self):
+        tags = [self.tag] if self.tag else []
+        if self.bank_id and self.count > len(
+            self.bank.questions.active().ids_tagged(tags)
+        ):
+            raise ValidationError(
+                {"count": _("The bank has fewer active questions than are drawn.")}
+            )

@@ -1,0 +1,246 @@
+"""Reads about quizzes and attempts, shaped for the pages that show them."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from citylearn.core.markup import render_markdown
+from citylearn.quizzes.enums import MultipleScoring, QuestionKind
+from citylearn.quizzes.errors import CLOSED, NOT_OPEN_YET
+from citylearn.quizzes.models import (
+    Attempt,
+    Choice,
+    Question,
+    QuestionBank,
+    Quiz,
+    SelectedChoice,
+)
+from citylearn.quizzes.scoring import question_points
+
+
+def has_passed_quiz(*, user: AbstractBaseUser, quiz: Quiz) -> bool:
+    """Whether any of the learner's graded attempts at the quiz passed."""
+    return Attempt.objects.filter(quiz=quiz, user=user, passed=True).exists()
+
+
+def learner_attempts(*, user: AbstractBaseUser, quiz: Quiz) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(quiz=quiz, user=user).order_by("number")
+
+
+def attempts_left(*, user: AbstractBaseUser, quiz: Quiz) -> int | None:
+    """How many more attempts the learner may start; None when there is no limit."""
+    if quiz.max_attempts is None:
+        return None
+    used = Attempt.objects.filter(quiz=quiz, user=user).count()
+    return max(0, quiz.max_attempts - used)
+
+
+def why_closed(*, quiz: Quiz) -> str | None:
+    """Why the quiz's window keeps attempts from starting now, if it does."""
+    now = timezone.now()
+    if quiz.opens_at and now < quiz.opens_at:
+        return NOT_OPEN_YET
+    if quiz.closes_at and now >= quiz.closes_at:
+        return CLOSED
+    return None
+
+
+@lru_cache(maxsize=4096)
+def markdown_html(text: str) -> SafeString:
+    """Sanitised HTML for a question's Markdown; the same text always renders the same."""
+    return mark_safe(render_markdown(text))  # noqa: S308 - nh3 has sanitised it
+
+
+def inline_markdown_html(text: str) -> SafeString:
+    """A one-paragraph text without its paragraph, to sit inside a label or legend."""
+    html = markdown_html(text)
+    if is_one_paragraph(html):
+        return mark_safe(html[3:-4])  # noqa: S308 - a slice of sanitised HTML
+    return html
+
+
+def is_one_paragraph(html: str) -> bool:
+    return html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1
+
+
+@dataclass(frozen=True)
+class SheetChoice:
+    place: int
+    html: SafeString
+    selected: bool
+    # Known only on a result sheet; None while the attempt runs.
+    correct: bool | None = None
+
+
+@dataclass(frozen=True)
+class SheetQuestion:
+    position: int
+    kind: str
+    stem_html: SafeString
+    # A one-paragraph stem sits inside the legend; a longer one follows it.
+    stem_inline: bool
+    choices: list[SheetChoice]
+    explanation_html: SafeString | None = None
+    points: Decimal | None = None
+
+    @property
+    def answered(self) -> bool:
+        return any(choice.selected for choice in self.choices)
+
+    @property
+    def takes_many(self) -> bool:
+        return self.kind == QuestionKind.MULTIPLE
+
+
+def attempt_sheet(attempt: Attempt) -> list[SheetQuestion]:
+    """The attempt's questions in its order, with the learner's saved answers.
+
+    Deliberately blind to which choices are correct: a running attempt's page is built
+    from this and nothing else.
+    """
+    return _sheet(attempt, with_answers=False)
+
+
+def result_sheet(attempt: Attempt) -> list[SheetQuestion]:
+    """A graded attempt's questions with the correct choices and the explanations."""
+    if not attempt.is_graded:
+        raise ValueError("A running attempt has no result sheet.")
+    return _sheet(attempt, with_answers=True)
+
+
+def _sheet(attempt: Attempt, *, with_answers: bool) -> list[SheetQuestion]:
+    slots = list(attempt.attempt_questions.select_related("question"))
+    columns = ["id", "text"] + (["is_correct"] if with_answers else [])
+    choices = {
+        row["id"]: row
+        for row in Choice.objects.filter(
+            question_id__in=[slot.question_id for slot in slots]
+        ).values(*columns)
+    }
+    selected = set(
+        SelectedChoice.objects.filter(attempt_question__in=slots).values_list(
+            "attempt_question_id", "choice_id"
+        )
+    )
+    return [
+        _sheet_question(
+            slot.position,
+            slot.question,
+            [
+                (place, choices[choice_id], (slot.pk, choice_id) in selected)
+                # A choice an editor has since deleted is left out.
+                for place, choice_id in enumerate(slot.choice_order, start=1)
+                if choice_id in choices
+            ],
+            with_answers=with_answers,
+            points=slot.points if with_answers else None,
+        )
+        for slot in slots
+    ]
+
+
+def _sheet_question(
+    position: int,
+    question: Question,
+    choices: list[tuple[int, dict, bool]],
+    *,
+    with_answers: bool,
+    points: Decimal | None = None,
+) -> SheetQuestion:
+    return SheetQuestion(
+        position=position,
+        kind=question.kind,
+        stem_html=inline_markdown_html(question.stem),
+        stem_inline=is_one_paragraph(markdown_html(question.stem)),
+        choices=[
+            SheetChoice(
+                place=place,
+                html=inline_markdown_html(choice["text"]),
+                selected=selected,
+                correct=choice["is_correct"] if with_answers else None,
+            )
+            for place, choice, selected in choices
+        ],
+        explanation_html=markdown_html(question.explanation) if with_answers else None,
+        points=points,
+    )
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    """A public self-check as shown: its questions, marked once answers were sent."""
+
+    sheet: list[SheetQuestion]
+    checked: bool = False
+    unreadable: bool = False
+
+    @property
+    def right(self) -> int:
+        return sum(question.points == 1 for question in self.sheet)
+
+
+def self_check(*, bank: QuestionBank | None, query: QueryDict) -> SelfCheck:
+    """Mark the answers in a query string (`check`, and `q-N` = choice places); keep nothing."""
+    questions = list(
+        bank.questions.active().prefetch_related("choices") if bank else []
+    )
+    choices = [
+        [{"text": c.text, "is_correct": c.is_correct} for c in question.choices.all()]
+        for question in questions
+    ]
+    try:
+        answers = [
+            {int(place) for place in query.getlist(f"q-{position}")}
+            for position in range(1, len(questions) + 1)
+        ]
+    except ValueError:
+        answers = None
+    if answers is None or any(
+        not picked <= set(range(1, len(own) + 1))
+        for picked, own in zip(answers, choices, strict=True)
+    ):
+        return SelfCheck(_blank(questions, choices), unreadable=True)
+    if "check" not in query:
+        return SelfCheck(_blank(questions, choices))
+    sheet = []
+    for position, (question, own, picked) in enumerate(
+        zip(questions, choices, answers, strict=True), start=1
+    ):
+        places = range(1, len(own) + 1)
+        points = question_points(
+            kind=question.kind,
+            scoring=MultipleScoring.ALL_OR_NOTHING,
+            correct=frozenset(p for p in places if own[p - 1]["is_correct"]),
+            wrong=frozenset(p for p in places if not own[p - 1]["is_correct"]),
+            selected=frozenset(picked),
+        )
+        sheet.append(
+            _sheet_question(
+                position,
+                question,
+                [(p, own[p - 1], p in picked) for p in places],
+                with_answers=True,
+                points=Decimal(int(points)),
+            )
+        )
+    return SelfCheck(sheet, checked=True)
+
+
+def _blank(questions: list[Question], choices: list[list[dict]]) -> list[SheetQuestion]:
+    return [
+        _sheet_question(
+            position,
+            question,
+            [(place, choice, False) for place, choice in enumerate(own, start=1)],
+            with_answers=False,
+        )
+        for position, (question, own) in enumerate(
+            zip(questions, choices, strict=True), 1
+        )
+    ]

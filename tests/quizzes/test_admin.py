@@ -1,0 +1,97 @@
+"""Editors keep question banks, questions and quizzes in Wagtail's snippets."""
+
+import pytest
+from django.urls import reverse
+
+from citylearn.quizzes.forms import (
+    ONE_RIGHT_CHOICE,
+    SOME_RIGHT_CHOICE,
+    TRUE_FALSE_CHOICES,
+)
+from citylearn.quizzes.models import Question
+from tests.quizzes.factories import make_bank, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin(client, django_user_model):
+    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
+    client.force_login(user)
+    return client
+
+
+def question_form(bank, kind, choices):
+    data = {
+        "bank": bank.pk,
+        "key": "new",
+        "kind": kind,
+        "stem": "A new question?",
+        "explanation": "Because.",
+        "tags": "[]",
+        "is_active": "on",
+        "choices-TOTAL_FORMS": str(len(choices)),
+        "choices-INITIAL_FORMS": "0",
+        "choices-MIN_NUM_FORMS": "2",
+        "choices-MAX_NUM_FORMS": "6",
+    }
+    for index, (text, right) in enumerate(choices):
+        data[f"choices-{index}-text"] = text
+        data[f"choices-{index}-position"] = str(index)
+        if right:
+            data[f"choices-{index}-is_correct"] = "on"
+    return data
+
+
+def test_the_quiz_snippets_are_listed(admin):
+    quiz = make_quiz()
+    for model in ("quiz", "questionbank", "question"):
+        response = admin.get(reverse(f"wagtailsnippets_quizzes_{model}:list"))
+        assert response.status_code == 200, model
+    edit = admin.get(reverse("wagtailsnippets_quizzes_quiz:edit", args=[quiz.pk]))
+    assert edit.status_code == 200
+
+
+def test_an_editor_adds_a_question_with_its_choices(admin):
+    bank = make_bank(0)
+    response = admin.post(
+        reverse("wagtailsnippets_quizzes_question:add"),
+        question_form(bank, "single", [("Yes", True), ("No", False)]),
+    )
+
+    assert response.status_code == 302
+    question = Question.objects.get(key="new")
+    assert [(c.text, c.is_correct) for c in question.choices.all()] == [
+        ("Yes", True),
+        ("No", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "choices", "message"),
+    [
+        ("single", [("Yes", True), ("Also yes", True)], ONE_RIGHT_CHOICE),
+        ("true_false", [("True", False), ("False", False)], ONE_RIGHT_CHOICE),
+        ("multiple", [("No", False), ("Nor this", False)], SOME_RIGHT_CHOICE),
+        ("true_false", [("T", True), ("F", False), ("?", False)], TRUE_FALSE_CHOICES),
+    ],
+)
+def test_an_unanswerable_question_is_refused(admin, kind, choices, message):
+    response = admin.post(
+        reverse("wagtailsnippets_quizzes_question:add"),
+        question_form(make_bank(0), kind, choices),
+    )
+
+    assert response.status_code == 200
+    assert str(message) in response.content.decode()
+    assert not Question.objects.filter(key="new").exists()
+
+
+def test_a_question_with_one_choice_is_refused(admin):
+    response = admin.post(
+        reverse("wagtailsnippets_quizzes_question:add"),
+        question_form(make_bank(0), "multiple", [("Alone", True)]),
+    )
+
+    assert response.status_code == 200
+    assert not Question.objects.filter(key="new").exists()
