@@ -23,15 +23,24 @@ representative URLs, rather than pattern by pattern: Wagtail enforces its own
 permissions inside them and has hundreds of patterns.
 """
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from citylearn.certificates.services import issue_certificate
+from citylearn.content_import.services import import_content
+from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.organisation.enums import Role
 from citylearn.organisation.models import RosterUpload
+from citylearn.progress.models import CourseCompletion
+from citylearn.quizzes.services import start_attempt
+from tests.content_tree import FILES, write
 from tests.organisation import factories, roster_files
 
 ROLES = ("anonymous", "learner", "head", "hr_other", "hr_this", "editor", "admin")
@@ -73,6 +82,16 @@ READERS = expect(
     editor=403,
     admin=200,
 )
+# Personal objects of the learner: others are told they do not exist.
+HOLDER_ONLY = expect(
+    anonymous=302,
+    learner=200,
+    head=404,
+    hr_other=404,
+    hr_this=404,
+    editor=404,
+    admin=404,
+)
 # Wagtail answers a signed-in person without permission with a redirect to its home.
 ADMIN_ONLY_IN_WAGTAIL = everyone(302) | {"admin": 200}
 ADMINS = expect(
@@ -90,6 +109,9 @@ ADMINS = expect(
 class Fixtures:
     person: object = None
     upload: object = None
+    course: object = None
+    lesson: object = None
+    certificate: object = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +197,39 @@ MATRIX: dict[str, Row] = {
     "feedback:submit": Row("/feedback/", everyone(403), method="post"),
     "feedback:thanks": Row("/feedback/thanks/?next=/", everyone(200)),
     "transparency": Row("/transparency/", everyone(200)),
+    # learning: every signed-in person may take courses; what is personal is the holder's
+    "progress:my_learning": Row("/my/learning/", SIGNED_IN),
+    "progress:start_course": Row(
+        lambda f: f"/my/courses/{f.course.pk}/start/", everyone(302), method="post"
+    ),
+    "progress:complete_lesson": Row(
+        lambda f: f"/my/lessons/{f.lesson.pk}/complete/", everyone(302), method="post"
+    ),
+    "certificates:verify_form": Row("/certificates/verify/", everyone(200)),
+    "certificates:verify": Row(
+        lambda f: f"/certificates/verify/{f.certificate.code}/", everyone(200)
+    ),
+    "certificates:download": Row(
+        lambda f: f"/certificates/{f.certificate.code}/pdf/", HOLDER_ONLY
+    ),
+    # quizzes: the learner holds attempt 1; nobody else may see or change it
+    "quizzes:quiz": Row("/learn/data-basics/quiz/", SIGNED_IN),
+    "quizzes:attempt": Row("/learn/data-basics/quiz/1/", HOLDER_ONLY),
+    "quizzes:save": Row(
+        "/learn/data-basics/quiz/1/answers/",
+        HOLDER_ONLY | {"learner": 302},
+        method="post",
+    ),
+    "quizzes:submit": Row(
+        "/learn/data-basics/quiz/1/submit/",
+        HOLDER_ONLY | {"learner": 302},
+        method="post",
+    ),
+    "quizzes:result": Row("/learn/data-basics/quiz/1/result/", HOLDER_ONLY),
+    # Starting is last: it gives every other role an attempt of their own.
+    "quizzes:start": Row(
+        "/learn/data-basics/quiz/start/", everyone(302), method="post"
+    ),
 }
 
 # Whole URL includes covered by representative URLs instead of pattern by pattern.
@@ -296,7 +351,35 @@ def build_world() -> tuple[dict[str, object], Fixtures]:
         content=roster_files.utf8_csv([roster_files.person("N1", "赵敏", "S1-C1")]),
         sha256="",
     )
-    return users, Fixtures(person=learner.staff_profile, upload=upload)
+    course, lesson, certificate = learning_world(learner)
+    return users, Fixtures(
+        person=learner.staff_profile,
+        upload=upload,
+        course=course,
+        lesson=lesson,
+        certificate=certificate,
+    )
+
+
+def learning_world(learner):
+    """A course with a quiz; the learner has completed it and holds attempt 1."""
+    with tempfile.TemporaryDirectory() as directory:
+        root = Path(directory)
+        for relative, text in FILES.items():
+            write(root, relative, text)
+        assert import_content(root).problems == []
+    course = CoursePage.objects.get(slug="data-basics")
+    lesson = LessonPage.objects.child_of(course).first()
+    start_attempt(quiz=course.quiz, user=learner)
+    completion = CourseCompletion.objects.create(
+        user=learner,
+        course=course,
+        completed_at=timezone.now(),
+        completed_on=timezone.localdate(),
+        year=timezone.localdate().year,
+        credit_hours=course.credit_hours,
+    )
+    return course, lesson, issue_certificate(completion=completion)
 
 
 def check(client: Client, row: Row, role: str, fixtures: Fixtures) -> str | None:

@@ -52,7 +52,8 @@ class PageCacheMiddleware:
             or has_vary_header(response, "Cookie")
         )
         if personal and self._is_public(response):
-            patch_cache_control(response, private=True)
+            # A signed-in page shows that person's progress: the browser must ask again.
+            patch_cache_control(response, private=True, no_cache=True, max_age=0)
         return response
 
 

@@ -74,7 +74,8 @@ def test_my_learning_is_a_fixed_small_number_of_queries(client):
     large_count = count_queries(client)
 
     assert small_count == large_count
-    assert large_count <= 7
+    # The page needs 7; the signed-in navigation adds its look-ups of roles and scopes.
+    assert large_count <= 10
 
 
 def test_my_learning_needs_sign_in(client):

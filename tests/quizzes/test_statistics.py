@@ -198,7 +198,7 @@ def test_statistics_are_for_editors_only(client, quiz):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 302
-        assert response["Location"].startswith("/admin/login/")
+        assert response["Location"].startswith("/accounts/login/")
 
     admin_user = make_user()
     admin_user.user_permissions.add(Permission.objects.get(codename="access_admin"))
