@@ -30,4 +30,9 @@ def library_years(index) -> list[int]:
 
 
 def live_courses(slugs: list[str]) -> QuerySet[CoursePage]:
-    return CoursePage.objects.live().filter(slug__in=slugs).order_by("title")
+    return (
+        CoursePage.objects.live()
+        .filter(slug__in=slugs)
+        .only("title", "slug", "url_path", "audience")
+        .order_by("title")
+    )

@@ -1,8 +1,10 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from citylearn.core.markup import render_markdown
 from citylearn.pagecache.decorators import mark_public
@@ -22,20 +24,29 @@ class BasePage(Page):
         return [self.title]
 
     def route(self, request, path_components):
-        # A page that allows one type of child fetches it as that type in one query,
-        # instead of Wagtail's two (the base page, then its specific row).
-        child_models = self.specific_class.allowed_subpage_models()
-        if path_components and len(child_models) == 1:
-            child = (
-                child_models[0]
-                .objects.child_of(self)
-                .filter(slug=path_components[0])
-                .first()
-            )
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+        # Wagtail walks down one level at a time with two queries per level (the child,
+        # then its specific row). Every page on the way has a known url_path, so fetch
+        # them all in one query, then the last one's specific row. A page type with its
+        # own routing (e.g. RoutablePageMixin) takes over from where it stands.
+        if not path_components:
+            return super().route(request, path_components)
+        paths = [
+            f"{self.url_path}{'/'.join(path_components[:depth])}/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        on_the_way = {
+            page.url_path: page for page in Page.objects.filter(url_path__in=paths)
+        }
+        for depth, url_path in enumerate(paths, start=1):
+            page = on_the_way.get(url_path)
+            if page is None:
+                raise Http404
+            model = page.specific_class
+            if model is None or model.route is not BasePage.route:
+                return page.specific.route(request, path_components[depth:])
+        if not page.live:
+            raise Http404
+        return RouteResult(page.specific)
 
     def serve(self, request, *args, **kwargs):
         # The same page for every visitor: the page cache and nginx may keep it.

@@ -50,8 +50,10 @@ def search_public_content(raw_query: str) -> SearchOutcome:
         return SearchOutcome(query=query, hits=[], truncated=truncated)
     if all(len(gram) == 1 and not gram.isascii() for gram in grams):
         return SearchOutcome(query=query, hits=[], too_short=True, truncated=truncated)
-    results = list(public_pages().search(" ".join(grams), operator="and")[:MAX_RESULTS])
-    pages = [page.specific for page in results]
+    # specific(): one query per page type found, not one per hit.
+    pages = list(
+        public_pages().specific().search(" ".join(grams), operator="and")[:MAX_RESULTS]
+    )
     # Python's sort is stable: within each group the backend's relevance order stays.
     pages.sort(key=lambda page: not _contains(page.title, query, grams))
     hits = [

@@ -9,6 +9,7 @@ from citylearn.transparency import services as transparency
 from citylearn.transparency.selectors import CategoryCount
 from tests.browser.conftest import serious_violations
 from tests.outreach import factories
+from tests.quizzes.factories import make_bank, make_self_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,6 +25,7 @@ PAGE_TYPES = [
     "/glossary/",
     "/transparency/",
     "/search/?q=个人信息",
+    "/self-check/",
 ]
 ELDER_MODE = "window.localStorage.setItem('citylearn-elder-mode', 'on')"
 
@@ -57,6 +59,7 @@ def site(monkeypatch):
         related_courses=["data-security"],
     )
     factories.register_entry(title="健康码式风险赋码", slug="risk-scoring")
+    make_self_check(make_bank(3))
     monkeypatch.setattr(
         transparency,
         "training_counts_by_department_category",

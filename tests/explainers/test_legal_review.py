@@ -38,3 +38,19 @@ def test_a_draft_is_published_only_when_the_legal_team_approves():
     page.refresh_from_db()
     assert page.title == "新标题"
     assert page.live_revision.content["title"] == "新标题"
+
+
+def test_the_migration_assigns_an_index_that_already_exists_and_can_run_again():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module(
+        "citylearn.explainers.migrations.0002_legal_review_workflow"
+    )
+    index = factories.explainer().get_parent()
+    WorkflowPage.objects.filter(page=index).delete()
+    migration.create_legal_review(apps, None)
+    migration.create_legal_review(apps, None)
+    assert WorkflowPage.objects.get(page=index).workflow.name == LEGAL_REVIEW_WORKFLOW
+    assert Group.objects.filter(name=LEGAL_REVIEW_GROUP).count() == 1

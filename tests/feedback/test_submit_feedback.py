@@ -203,3 +203,8 @@ def test_people_without_permission_do_not_see_feedback(client, explainer):
     user = get_user_model().objects.create_user("someone", password="x" * 12)
     client.force_login(user)
     assert client.get("/admin/reports/feedback/").status_code == 302
+
+
+def test_pages_that_are_not_public_have_no_feedback_form(client):
+    assert 'action="/feedback/"' not in client.get("/accounts/login/").content.decode()
+    assert 'action="/feedback/"' in client.get("/transparency/").content.decode()

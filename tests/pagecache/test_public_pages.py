@@ -9,6 +9,7 @@ from citylearn.core.models import HomePage
 from citylearn.pagecache.services import invalidate_public_pages
 from citylearn.transparency.services import refresh_training_snapshot
 from tests.outreach import factories
+from tests.quizzes.factories import make_bank, make_self_check
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,8 @@ PUBLIC_PAGES = {
     "glossary": "/glossary/",
     "transparency": "/transparency/",
     "search": "/search/?q=%E4%B8%AA%E4%BA%BA%E4%BF%A1%E6%81%AF",
+    "self-check": "/self-check/",
+    "self-check result": "/self-check/?check=1",
 }
 PAGE_URLS = [url for path in PUBLIC_PAGES.values() for url in (path, f"/en{path}")]
 
@@ -54,6 +57,7 @@ def build_site(size: int) -> None:
         related_courses=[f"course-{n}" for n in range(size)],
     )
     factories.register_entry(slug="system-a", explainer="explainer-0")
+    make_self_check(make_bank(size + 2))
     home = HomePage.objects.get()
     refresh_training_snapshot()
     home.save_revision().publish()

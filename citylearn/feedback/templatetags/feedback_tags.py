@@ -1,11 +1,16 @@
 from django import template
 
 from citylearn.feedback.forms import FeedbackForm
+from citylearn.feedback.services import PUBLIC_VIEWS
 
 register = template.Library()
 
 
 @register.inclusion_tag("feedback/includes/form.html", takes_context=True)
 def feedback_form(context):
-    """The "did this help?" form for the page being shown."""
-    return {"form": FeedbackForm(initial={"path": context["request"].path})}
+    """The "did this help?" form, on public pages only (not on sign-in or HR pages)."""
+    request = context["request"]
+    match = request.resolver_match
+    if match is None or match.view_name not in {"wagtail_serve", *PUBLIC_VIEWS}:
+        return {"form": None}
+    return {"form": FeedbackForm(initial={"path": request.path})}
