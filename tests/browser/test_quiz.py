@@ -18,6 +18,12 @@ from tests.quizzes.factories import (
     make_user,
 )
 
+
+@pytest.fixture(autouse=True)
+def english_pages(settings):
+    """These tests read the English wording of the quiz pages; the site default is Chinese."""
+    settings.LANGUAGE_CODE = "en"
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
