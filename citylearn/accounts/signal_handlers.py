@@ -7,6 +7,7 @@ from citylearn.accounts import session_keys
 from citylearn.accounts.models import PasswordStamp
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
+from citylearn.organisation.permissions import forget_role_summary, role_summary
 
 
 @receiver(user_logged_in, dispatch_uid="citylearn.accounts.signed_in")
@@ -16,6 +17,9 @@ def stamp_new_session(sender, request, user, **kwargs):
     request.session[session_keys.PASSWORD_CHANGED] = (
         int(stamp.changed_at.timestamp()) if stamp else None
     )
+    # A fresh menu at each sign-in, read now so that pages after it read no roles.
+    forget_role_summary(user)
+    role_summary(user)
     record(action=AuditAction.SIGN_IN, request=request, actor=user)
 
 

@@ -5,10 +5,11 @@ from wagtail import hooks
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
-from citylearn.organisation.permissions import staff_profile
+from citylearn.organisation.permissions import forget_role_summary, staff_profile
 
 
 def _log_account(request, user):
+    forget_role_summary(user)
     # Group membership and the superuser flag are the editor and administrator roles.
     record(
         action=AuditAction.ACCOUNT_CHANGED,

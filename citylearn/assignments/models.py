@@ -2,12 +2,11 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
+from django.db.models import Case, F, FilteredRelation, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.assignments.enums import AssignmentStatus
-from citylearn.progress.models import CourseCompletion, Enrollment
 
 
 class Assignment(models.Model):
@@ -47,32 +46,45 @@ class Assignment(models.Model):
 
 class AssignedPersonQuerySet(models.QuerySet):
     def with_status(self, today: datetime.date) -> "AssignedPersonQuerySet":
-        """Annotate each row with completed_on and its AssignmentStatus, in the database."""
-        completion = CourseCompletion.objects.filter(
-            user=OuterRef("user"), course=OuterRef("assignment__course")
-        )
-        started = Enrollment.objects.filter(
-            user=OuterRef("user"), course=OuterRef("assignment__course")
-        )
-        due_on = F("assignment__due_on")
-        return self.annotate(
-            completed_on=Subquery(completion.values("completed_on")[:1]),
-            is_started=Exists(started),
-        ).annotate(
-            status=Case(
-                When(
-                    completed_on__lte=due_on,
-                    then=Value(AssignmentStatus.COMPLETED_ON_TIME),
+        """Annotate each row with completed_on and its AssignmentStatus, in the database.
+
+        The person's completion and enrolment of the assigned course are LEFT JOINs on
+        their (user, course) unique keys: one index probe per row, whatever the count.
+        """
+        same_course = F("assignment__course")
+        return (
+            self.alias(
+                completion=FilteredRelation(
+                    "user__course_completions",
+                    condition=Q(user__course_completions__course=same_course),
                 ),
-                When(
-                    completed_on__gt=due_on, then=Value(AssignmentStatus.COMPLETED_LATE)
+                enrollment=FilteredRelation(
+                    "user__enrollments",
+                    condition=Q(user__enrollments__course=same_course),
                 ),
-                When(
-                    assignment__due_on__lt=today, then=Value(AssignmentStatus.OVERDUE)
-                ),
-                When(is_started=True, then=Value(AssignmentStatus.IN_PROGRESS)),
-                default=Value(AssignmentStatus.NOT_STARTED),
-                output_field=models.CharField(),
+            )
+            .annotate(completed_on=F("completion__completed_on"))
+            .annotate(
+                status=Case(
+                    When(
+                        completed_on__lte=F("assignment__due_on"),
+                        then=Value(AssignmentStatus.COMPLETED_ON_TIME),
+                    ),
+                    When(
+                        completed_on__isnull=False,
+                        then=Value(AssignmentStatus.COMPLETED_LATE),
+                    ),
+                    When(
+                        assignment__due_on__lt=today,
+                        then=Value(AssignmentStatus.OVERDUE),
+                    ),
+                    When(
+                        enrollment__isnull=False,
+                        then=Value(AssignmentStatus.IN_PROGRESS),
+                    ),
+                    default=Value(AssignmentStatus.NOT_STARTED),
+                    output_field=models.CharField(),
+                )
             )
         )
 

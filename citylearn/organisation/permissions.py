@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
@@ -145,3 +146,34 @@ administrator_required = _require(is_administrator)
 roster_manager_required = _require(lambda user: bool(write_scope(user)))
 people_reader_required = _require(lambda user: bool(read_scope(user)))
 signed_in_required = _require(lambda user: True)
+
+
+# What the page chrome shows about a person's roles, cached so that a signed-in page
+# costs no role queries. Only for display: every decision above reads the database.
+SUMMARY_SECONDS = 300
+
+
+def _summary_key(user) -> str:
+    # The join time tells apart accounts that reuse a deleted account's id.
+    return f"citylearn:role-summary:{user.pk}:{user.date_joined.timestamp()}"
+
+
+def role_summary(user) -> dict:
+    """Name and role flags for the menu; may lag a role change by a few minutes."""
+    key = _summary_key(user)
+    summary = cache.get(key)
+    if summary is None:
+        profile = staff_profile(user)
+        summary = {
+            "name": profile.name if profile else user.get_username(),
+            "reader": bool(read_scope(user)),
+            "manager": bool(write_scope(user)),
+            "administrator": is_administrator(user),
+            "editor": is_editor(user),
+        }
+        cache.set(key, summary, SUMMARY_SECONDS)
+    return summary
+
+
+def forget_role_summary(user) -> None:
+    cache.delete(_summary_key(user))

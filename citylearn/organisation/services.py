@@ -12,6 +12,7 @@ from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.enums import Role
 from citylearn.organisation.models import Department, RoleAssignment
+from citylearn.organisation.permissions import forget_role_summary
 
 DEPARTMENT_HAS_PEOPLE = "department_has_people"
 MOVE_INTO_OWN_SUBTREE = "move_into_own_subtree"
@@ -125,6 +126,7 @@ def grant_role(
         user=user, role=role, department=department
     )
     if created:
+        forget_role_summary(user)
         record(
             action=AuditAction.ROLE_GRANTED,
             request=request,
@@ -151,3 +153,4 @@ def revoke_role(
         detail={"role": assignment.role, "department": assignment.department.code},
     )
     assignment.delete()
+    forget_role_summary(assignment.user)

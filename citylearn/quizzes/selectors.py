@@ -1,6 +1,6 @@
 """Reads about quizzes and attempts, shaped for the pages that show them."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -76,6 +76,11 @@ class SheetChoice:
     selected: bool
     # Known only on a result sheet; None while the attempt runs.
     correct: bool | None = None
+    # Ready-made strings: templates localise every number they print, which adds up.
+    value: str = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "value", str(self.place))
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,10 @@ class SheetQuestion:
     choices: list[SheetChoice]
     explanation_html: SafeString | None = None
     points: Decimal | None = None
+    number: str = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "number", str(self.position))
 
     @property
     def answered(self) -> bool:

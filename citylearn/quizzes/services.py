@@ -53,21 +53,33 @@ def start_attempt(
             return running
         if running:
             _grade(_locked(running), now)
-        if quiz.opens_at and now < quiz.opens_at:
-            raise ValidationError(NOT_OPEN_YET, code="not_open")
-        if quiz.closes_at and now >= quiz.closes_at:
-            raise ValidationError(CLOSED, code="closed")
         used = Attempt.objects.filter(quiz=quiz, user=user).count()
-        if quiz.max_attempts is not None and used >= quiz.max_attempts:
-            raise ValidationError(NO_ATTEMPTS_LEFT, code="no_attempts_left")
-        attempt = Attempt.objects.create(
-            quiz=quiz,
-            user=user,
-            number=used + 1,
-            started_at=now,
-            deadline=_deadline(quiz, now),
-        )
-        _draw_questions(attempt)
+        try:
+            _check_can_start(quiz, used, now)
+            drawn = _draw_questions(quiz)
+        except ValidationError as error:
+            # Raised once the block has committed the grading above.
+            refusal = error
+        else:
+            refusal = None
+            attempt = Attempt.objects.create(
+                quiz=quiz,
+                user=user,
+                number=used + 1,
+                started_at=now,
+                deadline=_deadline(quiz, now),
+            )
+            AttemptQuestion.objects.bulk_create(
+                AttemptQuestion(
+                    attempt=attempt,
+                    question_id=question_id,
+                    position=position,
+                    choice_order=choice_order,
+                )
+                for position, (question_id, choice_order) in enumerate(drawn, start=1)
+            )
+    if refusal:
+        raise refusal
     return attempt
 
 
@@ -151,8 +163,17 @@ def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
     return min(limits, default=None)
 
 
-def _draw_questions(attempt: Attempt) -> None:
-    quiz = attempt.quiz
+def _check_can_start(quiz: Quiz, used: int, now: datetime) -> None:
+    if quiz.opens_at and now < quiz.opens_at:
+        raise ValidationError(NOT_OPEN_YET, code="not_open")
+    if quiz.closes_at and now >= quiz.closes_at:
+        raise ValidationError(CLOSED, code="closed")
+    if quiz.max_attempts is not None and used >= quiz.max_attempts:
+        raise ValidationError(NO_ATTEMPTS_LEFT, code="no_attempts_left")
+
+
+def _draw_questions(quiz: Quiz) -> list[tuple[int, list[int]]]:
+    """Question ids in a fresh random order, each with its choice ids in a fresh order."""
     pools = [(quiz.bank, quiz.tags, quiz.draw)] + [
         (extra.bank, [extra.tag] if extra.tag else [], extra.count)
         for extra in quiz.extra_draws.select_related("bank")
@@ -179,15 +200,7 @@ def _draw_questions(attempt: Attempt) -> None:
         # True before false reads naturally; shuffling them would only confuse.
         if kinds.get(question_id) != QuestionKind.TRUE_FALSE:
             _random.shuffle(order)
-    AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(
-            attempt=attempt,
-            question_id=question_id,
-            position=position,
-            choice_order=choices[question_id],
-        )
-        for position, question_id in enumerate(drawn, start=1)
-    )
+    return [(question_id, choices[question_id]) for question_id in drawn]
 
 
 def _record(

@@ -6,6 +6,7 @@ import subprocess
 import pytest
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from citylearn.certificates.models import Certificate
 from tests.browser.conftest import serious_violations
@@ -58,7 +59,7 @@ def test_a_learner_completes_a_course_and_the_certificate_is_verified(
     page.get_by_role("button", name="Mark as completed").click()
 
     page.wait_for_url(f"**/en{course.url}")
-    assert page.get_by_text("2 of 2 required lessons completed").is_visible()
+    expect(page.get_by_text("2 of 2 required lessons completed")).to_be_visible()
     page.get_by_role("link", name="Go to the final quiz").click()
     page.wait_for_url(f"**/en{course.url}quiz/")
     accessible(axe, page)
@@ -72,7 +73,7 @@ def test_a_learner_completes_a_course_and_the_certificate_is_verified(
     accessible(axe, page)
 
     page.goto(f"/en{course.url}")
-    assert page.get_by_text("You have passed the final quiz.").is_visible()
+    expect(page.get_by_text("You have passed the final quiz.")).to_be_visible()
     accessible(axe, page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download your certificate (PDF)").click()
@@ -86,15 +87,15 @@ def test_a_learner_completes_a_course_and_the_certificate_is_verified(
 
     page.goto("/en/my/learning/")
     accessible(axe, page)
-    assert page.get_by_role("link", name=re.compile("Download PDF")).is_visible()
+    expect(page.get_by_role("link", name=re.compile("Download PDF"))).to_be_visible()
 
     code = Certificate.objects.get(user=learner).code
     assert code in text
     citizen = browser.new_context(bypass_csp=True, base_url=live_server.url)
     verification = citizen.new_page()
     verification.goto(f"/en/certificates/verify/{code}/")
-    assert verification.get_by_text("This certificate is valid").is_visible()
-    assert verification.get_by_text("张*明").is_visible()
+    expect(verification.get_by_text("This certificate is valid")).to_be_visible()
+    expect(verification.get_by_text("张*明")).to_be_visible()
     assert "张晓明" not in verification.content()
     accessible(axe, verification)
     assert citizen.cookies() == []

@@ -86,7 +86,7 @@ def test_a_learner_takes_a_timed_quiz_with_the_keyboard_alone(
                     page.keyboard.press("Tab")
                 if place in places:
                     page.keyboard.press("Space")
-    page.locator("[data-save-status]").get_by_text("saved").wait_for()
+    page.locator("[data-save-status]").get_by_text("Answers saved at").wait_for()
 
     tab_until(page, lambda el: el["text"] == "Submit answers")
     page.keyboard.press("Enter")
@@ -118,6 +118,27 @@ def test_the_clock_submits_when_time_runs_out(page, live_server, timed_quiz):
         seconds=30
     )
     assert attempt.attempt_questions.get(position=1).selected.count() == 1
+
+
+def test_answers_chosen_offline_are_saved_when_the_connection_returns(
+    page, live_server, timed_quiz
+):
+    sign_in(page, live_server, make_user())
+    page.goto(f"/learn/{timed_quiz.course.slug}/quiz/")
+    page.get_by_role("button", name="Start the quiz").click()
+    page.wait_for_url("**/quiz/1/")
+    status = page.locator("[data-save-status]")
+
+    page.context.set_offline(True)
+    page.locator("#q-1-2").check()
+    status.get_by_text("no connection").wait_for()
+    page.context.set_offline(False)
+    status.get_by_text("Answers saved at").wait_for(timeout=15_000)
+
+    slot = Attempt.objects.get().attempt_questions.get(position=1)
+    assert list(slot.selected.values_list("id", flat=True)) == [slot.choice_order[1]]
+    page.reload()
+    assert page.locator("#q-1-2").is_checked()
 
 
 def test_the_attempt_page_fits_a_360px_phone(page, live_server, timed_quiz):

@@ -8,11 +8,13 @@ from citylearn.content_import.tasks import import_content_task
 from citylearn.quizzes.models import SelfCheckPage
 from tests.conftest import wait_until
 from tests.content_tree import FILES
+from tests.quizzes.factories import home_page
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
 def test_the_worker_imports_content(through_the_broker, content_root):
+    home_page()  # an earlier transactional test may have flushed the site away
     import_content_task.delay(str(content_root))
 
     # Every source remembered means the task ran to its end.

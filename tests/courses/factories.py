@@ -2,13 +2,11 @@
 
 import itertools
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, Page, Site
 
-from citylearn.core.models import HomePage
 from citylearn.courses.enums import Audience
 from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
+from tests.quizzes.factories import home_page
 
 _numbers = itertools.count(1)
 
@@ -18,20 +16,6 @@ def make_learner(username: str | None = None, **fields):
     fields.setdefault("last_name", "张")
     username = username or f"staff{next(_numbers)}"
     return get_user_model().objects.create_user(username=username, **fields)
-
-
-def home_page() -> Page:
-    """The default site's home page; rebuilt when a transactional test's flush removed it."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if site:
-        return site.root_page
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root")
-    )
-    home = root.add_child(instance=HomePage(title="城市数据学堂", slug="home"))
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    return home
 
 
 def catalogue() -> CourseIndexPage:

@@ -191,3 +191,17 @@ def test_starting_after_the_time_ran_out_grades_the_old_attempt_first():
     old.refresh_from_db()
     assert old.is_graded and old.submitted_at is None
     assert new.number == 2
+
+
+def test_a_refused_start_still_grades_the_attempt_whose_time_ran_out():
+    now = timezone.now()
+    quiz = make_quiz(max_attempts=1, closes_at=now + timedelta(minutes=30))
+    user = make_user()
+    old = start_attempt(quiz=quiz, user=user, now=now)
+
+    with pytest.raises(ValidationError) as error:
+        start_attempt(quiz=quiz, user=user, now=now + timedelta(minutes=31))
+
+    assert error.value.messages == [str(CLOSED)]
+    old.refresh_from_db()
+    assert old.is_graded

@@ -4,13 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from citylearn.accounts.middleware import signed_in
-from citylearn.organisation.permissions import (
-    is_administrator,
-    is_editor,
-    read_scope,
-    staff_profile,
-    write_scope,
-)
+from citylearn.organisation.permissions import role_summary
 
 register = template.Library()
 
@@ -22,21 +16,21 @@ def user_nav(context):
     if not signed_in(request):
         return {"user": AnonymousUser()}
     user = request.user
-    profile = staff_profile(user)
+    summary = role_summary(user)
     links = [{"url": reverse("accounts:my_data"), "label": _("My data")}]
-    if read_scope(user):
+    if summary["reader"]:
         links.append({"url": reverse("organisation:people"), "label": _("People")})
-    if write_scope(user):
+    if summary["manager"]:
         links.append(
             {"url": reverse("organisation:roster_upload"), "label": _("Roster import")}
         )
-    if is_administrator(user):
+    if summary["administrator"]:
         links.append({"url": reverse("audit:log"), "label": _("Audit log")})
-    if is_editor(user):
+    if summary["editor"]:
         links.append({"url": "/admin/", "label": _("Editing")})
     return {
         "user": user,
-        "display_name": profile.name if profile else user.get_username(),
+        "display_name": summary["name"],
         "links": links,
         "request": request,
     }

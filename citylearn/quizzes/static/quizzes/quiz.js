@@ -41,6 +41,12 @@
       credentials: "same-origin",
     })
       .then(function (response) {
+        var type = response.headers.get("Content-Type") || "";
+        if (type.indexOf("application/json") === -1) {
+          // Signed out, or refused before reaching the quiz: only a reload can tell.
+          say(form.dataset.msgFailed);
+          return;
+        }
         return response.json().then(function (body) {
           if (body.result_url) {
             window.location.assign(body.result_url);

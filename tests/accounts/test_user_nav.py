@@ -1,0 +1,48 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from citylearn.organisation import services
+from citylearn.organisation.enums import Role
+from tests.organisation import factories
+
+pytestmark = pytest.mark.django_db
+PAGE = "/en/accounts/password/link/sent/"  # a page with nothing but the chrome
+
+
+def test_anonymous_visitors_see_a_sign_in_link_and_get_no_cookie(client):
+    response = client.get("/en/")
+    assert 'href="/en/accounts/login/"' in response.content.decode()
+    assert response.cookies == {}
+
+
+def test_the_menu_shows_what_the_roles_open(client):
+    tree = factories.district()
+    person = factories.staff("H1", tree["street"], name="李雷")
+    client.force_login(person.user)
+    html = client.get(PAGE).content.decode()
+    assert "李雷" in html and "/en/accounts/my-data/" in html
+    assert "/en/hr/people/" not in html
+    services.grant_role(
+        user=person.user, role=Role.DEPARTMENT_HEAD, department=tree["street"]
+    )
+    html = client.get(PAGE).content.decode()
+    assert "/en/hr/people/" in html and "/en/hr/roster/" not in html
+
+
+def test_a_signed_in_page_reads_no_roles_once_the_menu_is_known(client):
+    tree = factories.district()
+    person = factories.staff("H1", tree["street"])
+    factories.grant(person.user, Role.HR_OFFICER, tree["street"])
+    client.force_login(person.user)
+    client.get(PAGE)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(PAGE)
+    role_queries = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "roleassignment" in q["sql"]
+        or "staffprofile" in q["sql"]
+        or "auth_group" in q["sql"]
+    ]
+    assert role_queries == []
