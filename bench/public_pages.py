@@ -203,11 +203,11 @@ def main() -> None:
         "CELERY_BROKER_URL": "",
         "REDIS_URL": "",
     }
-    print(f"building the site from content/ in {tmp} ...", flush=True)
-    build_site(env)
     results: dict[str, dict] = {}
     processes: list[subprocess.Popen] = []
     try:
+        print(f"building the site from content/ in {tmp} ...", flush=True)
+        build_site(env)
         for mode, timeout in (("uncached", "0"), ("cached", "600")):
             port = free_port()
             server = start_gunicorn({**env, "PAGE_CACHE_TIMEOUT": timeout}, port)
