@@ -9,6 +9,7 @@ from django.utils import timezone
 from citylearn.quizzes.enums import QuestionKind
 from citylearn.quizzes.models import Attempt
 from tests.browser.conftest import serious_violations
+from tests.quizzes.english import english_as_default
 from tests.quizzes.factories import (
     correct_places,
     make_bank,
@@ -22,7 +23,7 @@ from tests.quizzes.factories import (
 @pytest.fixture(autouse=True)
 def english_pages(settings):
     """These tests read the English wording of the quiz pages; the site default is Chinese."""
-    settings.LANGUAGE_CODE = "en"
+    yield from english_as_default(settings)
 
 pytestmark = [
     pytest.mark.browser,
