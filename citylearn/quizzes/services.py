@@ -52,6 +52,7 @@ def start_attempt(
         if running and not _time_is_up(running, now):
             return running
         if running:
+            running.quiz = quiz
             _grade(_locked(running), now)
         used = Attempt.objects.filter(quiz=quiz, user=user).count()
         try:
@@ -137,19 +138,21 @@ def grade_if_time_is_up(*, attempt: Attempt, now: datetime | None = None) -> boo
 def grade_expired_attempts(*, now: datetime | None = None) -> int:
     """Grade every attempt whose time ran out unsubmitted; returns how many."""
     now = now or timezone.now()
-    expired = Attempt.objects.open().filter(deadline__lt=now - DEADLINE_GRACE)
+    expired = (
+        Attempt.objects.open()
+        .filter(deadline__lt=now - DEADLINE_GRACE)
+        .select_related("quiz")
+    )
     return sum(
         grade_if_time_is_up(attempt=attempt, now=now) for attempt in expired.iterator()
     )
 
 
 def _locked(attempt: Attempt) -> Attempt:
-    # Lock the attempt's row only: every learner shares the quiz's row.
-    return (
-        Attempt.objects.select_for_update(of=("self",))
-        .select_related("quiz")
-        .get(pk=attempt.pk)
-    )
+    """The attempt re-read under a row lock, sharing the quiz the caller already loaded."""
+    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    locked.quiz = attempt.quiz
+    return locked
 
 
 def _time_is_up(attempt: Attempt, now: datetime) -> bool:

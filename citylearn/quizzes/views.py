@@ -34,7 +34,7 @@ def start(request: HttpRequest, course: str):
         attempt = services.start_attempt(quiz=quiz, user=request.user)
     except ValidationError as error:
         return _overview(request, quiz, error=error.messages[0], status=409)
-    return redirect(_url("attempt", attempt))
+    return redirect(_url("attempt", course, attempt.number))
 
 
 @learner_view
@@ -42,7 +42,7 @@ def start(request: HttpRequest, course: str):
 def attempt_page(request: HttpRequest, course: str, number: int):
     attempt = _attempt(request, course, number)
     if attempt.is_graded or services.grade_if_time_is_up(attempt=attempt):
-        return redirect(_url("result", attempt))
+        return redirect(_url("result", course, number))
     return _attempt_page(request, attempt, saved="saved" in request.GET)
 
 
@@ -54,9 +54,9 @@ def save(request: HttpRequest, course: str, number: int):
         answers = _answers(request.POST)
         attempt = services.save_answers(attempt=attempt, answers=answers)
     except ValidationError as error:
-        return _refused(request, attempt, error)
+        return _refused(request, course, attempt, error)
     if not _wants_json(request):
-        return redirect(_url("attempt", attempt) + "?saved")
+        return redirect(_url("attempt", course, number) + "?saved")
     return JsonResponse(
         {"saved": sorted(answers), "seconds_left": _seconds_left(attempt)}
     )
@@ -66,12 +66,12 @@ def save(request: HttpRequest, course: str, number: int):
 @require_POST
 def submit(request: HttpRequest, course: str, number: int):
     attempt = _attempt(request, course, number)
-    result_url = _url("result", attempt)
+    result_url = _url("result", course, number)
     try:
         answers = _answers(request.POST)
         __, graded_now = services.submit_attempt(attempt=attempt, answers=answers)
     except ValidationError as error:
-        return _refused(request, attempt, error)
+        return _refused(request, course, attempt, error)
     if not _wants_json(request):
         return redirect(result_url)
     return JsonResponse({"graded_now": graded_now, "result_url": result_url})
@@ -82,7 +82,7 @@ def submit(request: HttpRequest, course: str, number: int):
 def result(request: HttpRequest, course: str, number: int):
     attempt = _attempt(request, course, number)
     if not attempt.is_graded and not services.grade_if_time_is_up(attempt=attempt):
-        return redirect(_url("attempt", attempt))
+        return redirect(_url("attempt", course, number))
     attempt.refresh_from_db()
     quiz = attempt.quiz
     shows_answers = quiz.show_after_submit == ShowAfterSubmit.ANSWERS
@@ -109,8 +109,9 @@ def _quiz(course: str) -> Quiz:
 
 
 def _attempt(request: HttpRequest, course: str, number: int) -> Attempt:
+    # Saving and submitting, the busiest requests of an exam, never need the course page.
     return get_object_or_404(
-        Attempt.objects.select_related("quiz__course"),
+        Attempt.objects.select_related("quiz"),
         quiz__course__slug=course,
         quiz__course__live=True,
         user=request.user,
@@ -118,11 +119,8 @@ def _attempt(request: HttpRequest, course: str, number: int) -> Attempt:
     )
 
 
-def _url(name: str, attempt: Attempt) -> str:
-    return reverse(
-        f"quizzes:{name}",
-        kwargs={"course": attempt.quiz.course.slug, "number": attempt.number},
-    )
+def _url(name: str, course: str, number: int) -> str:
+    return reverse(f"quizzes:{name}", kwargs={"course": course, "number": number})
 
 
 def _answers(data: QueryDict) -> dict[int, list[int]]:
@@ -150,17 +148,19 @@ def _seconds_left(attempt: Attempt) -> int | None:
     return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
 
 
-def _refused(request: HttpRequest, attempt: Attempt, error: ValidationError):
+def _refused(
+    request: HttpRequest, course: str, attempt: Attempt, error: ValidationError
+):
     finished = error.code in {"finished", "time_is_up"}
     if finished:
         services.grade_if_time_is_up(attempt=attempt)
     if _wants_json(request):
         body = {"error": error.messages[0]}
         if finished:
-            body["result_url"] = _url("result", attempt)
+            body["result_url"] = _url("result", course, attempt.number)
         return JsonResponse(body, status=409 if finished else 400)
     if finished:
-        return redirect(_url("result", attempt))
+        return redirect(_url("result", course, attempt.number))
     return _attempt_page(request, attempt, error=error.messages[0], status=400)
 
 
