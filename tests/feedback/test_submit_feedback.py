@@ -98,6 +98,9 @@ def test_a_comment_over_the_limit_is_refused_and_kept_in_the_form(client, explai
     html = response.content.decode()
     assert "长" * 1001 in html
     assert 'class="field-error"' in html
+    assert 'value="yes" id="id_feedback-helpful_0" required checked>' in html
+    assert 'value="no" id="id_feedback-helpful_1" required>' in html
+    assert 'name="feedback-path" value="/rights/right-to-access/"' in html
 
 
 def test_an_answer_without_yes_or_no_is_refused_with_a_reason(client, explainer):
