@@ -2,7 +2,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -47,6 +47,15 @@ class BasePage(Page):
         if not page.live:
             raise Http404
         return RouteResult(page.specific)
+
+    def get_view_restrictions(self):
+        # Wagtail looks for restrictions up the tree with two queries on every view;
+        # citizens' pages are public, and knowing that none exist costs a cache read.
+        from citylearn.core.selectors import view_restrictions_exist
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         # The same page for every visitor: the page cache and nginx may keep it.
@@ -122,3 +131,15 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The three areas in one query; an area taken offline drops off the page.
+        areas = {
+            "learning_page": self.learning_page_id,
+            "cases_page": self.cases_page_id,
+            "explainers_page": self.explainers_page_id,
+        }
+        live = Page.objects.live().in_bulk([pk for pk in areas.values() if pk])
+        context.update({name: live.get(pk) for name, pk in areas.items()})
+        return context

@@ -51,3 +51,13 @@ def test_pages_use_only_this_sites_assets(client):
     html = client.get("/").content.decode()
     for url in re.findall(r'(?:src|href)="([^"]+)"', html):
         assert not url.startswith(("http:", "https:", "//")), url
+
+
+def test_home_page_leaves_out_an_area_taken_offline(client):
+    home = HomePage.objects.get()
+    area = home.add_child(instance=HomePage(title="学习", slug="staff-area"))
+    home.learning_page = area
+    home.save_revision().publish()
+    assert 'href="/staff-area/"' in client.get("/").content.decode()
+    area.unpublish()
+    assert 'href="/staff-area/"' not in client.get("/").content.decode()
