@@ -1,6 +1,7 @@
 """An exam window: thousands of learners start, save and submit a timed quiz at once.
 
-Run from the project root with PostgreSQL on 127.0.0.1:5432 (trust auth):
+Run from the project root with PostgreSQL on 127.0.0.1:5432 (trust auth) and Redis on
+127.0.0.1:6379 (its database 13 becomes the cache, as REDIS_URL does in production):
 
     .venv/bin/python bench/exam_window.py [--learners 2000] [--concurrency 16]
 
@@ -384,6 +385,11 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--database", default="citylearn_bench_exam")
+    parser.add_argument(
+        "--redis",
+        default="redis://127.0.0.1:6379/13",
+        help="the Redis database production's cache uses; emptied first",
+    )
     args = parser.parse_args()
 
     fresh_database(args.database)
@@ -393,13 +399,16 @@ def main() -> int:
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         CONTENT_DIR=str(ROOT / "content"),
+        REDIS_URL=args.redis,
     )
     os.environ.pop("CELERY_BROKER_URL", None)
-    os.environ.pop("REDIS_URL", None)
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
+    from django.core.cache import cache
+
+    cache.clear()
     from django.db import connections
 
     started = time.perf_counter()

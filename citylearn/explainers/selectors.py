@@ -1,8 +1,10 @@
+from django.core.cache import cache
 from django.urls import reverse
 
 from citylearn.core.markup import INDEX_SLUGS
 from citylearn.explainers.glossary import LinkedBody, Term, link_glossary_terms
 from citylearn.explainers.models import ExplainerPage, GlossaryTerm
+from citylearn.pagecache.services import generation
 
 
 def index_url(kind: str) -> str:
@@ -12,16 +14,29 @@ def index_url(kind: str) -> str:
 
 def live_explainers(slugs: list[str]) -> list[ExplainerPage]:
     """The live explainers with these slugs, in the order given; unknown slugs are skipped."""
-    found = {
-        page.slug: page for page in ExplainerPage.objects.live().filter(slug__in=slugs)
-    }
+    # Links only: the title and where the page lives, not its whole content.
+    pages = ExplainerPage.objects.live().filter(slug__in=slugs)
+    found = {page.slug: page for page in pages.only("title", "slug", "url_path")}
     return [found[slug] for slug in dict.fromkeys(slugs) if slug in found]
+
+
+def glossary_terms() -> list[Term]:
+    """Every glossary term, kept in the cache: every uncached page view reads them all.
+
+    Kept under the public site's generation, which a change to any term renews.
+    """
+    rows = cache.get_or_set(
+        f"explainers:glossary-terms:{generation()}",
+        lambda: list(
+            GlossaryTerm.objects.values_list("term", "slug", "aliases", "definition")
+        ),
+        timeout=3600,
+    )
+    return [Term(*row) for row in rows]
 
 
 def body_with_glossary(body_html: str) -> LinkedBody:
     """A page body whose first use of each glossary term links to its definition."""
-    # Plain rows, not model instances: every uncached page view reads all the terms.
-    terms = GlossaryTerm.objects.values_list("term", "slug", "aliases", "definition")
     return link_glossary_terms(
-        body_html, (Term(*row) for row in terms), glossary_url=index_url("glossary")
+        body_html, glossary_terms(), glossary_url=index_url("glossary")
     )

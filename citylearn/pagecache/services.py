@@ -3,7 +3,9 @@
 Every stored page's key carries a generation number; publishing anything starts a new
 generation, so one increment makes every stored page unreachable (and left to expire)
 without knowing which pages showed what: a title appears in indexes, related links
-and glossary notes all over the site.
+and glossary notes all over the site. What every page view would otherwise read from
+the database (the site and its root page, the glossary terms, whether any page is
+private) is kept under the same generation, and renewed with it.
 """
 
 import hashlib
@@ -23,11 +25,15 @@ def invalidate_public_pages(**_signal_arguments) -> None:
         cache.set(GENERATION_KEY, 1, timeout=None)
 
 
+def generation() -> int:
+    """Which generation of the public site is current; it changes with every publish."""
+    return cache.get(GENERATION_KEY, 0)
+
+
 def page_key(request: HttpRequest) -> str:
-    generation = cache.get(GENERATION_KEY, 0)
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"pagecache:{generation}:{digest}"
+    return f"pagecache:{generation()}:{digest}"
 
 
 def cached_page(key: str) -> HttpResponse | None:

@@ -20,6 +20,13 @@ if not ALLOWED_HOSTS:
         "ALLOWED_HOSTS is not set: give the site's host names, comma-separated."
     )
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+# Every web and worker process must share one cache: publishing empties the page cache,
+# and a page made private must stop being served to the public by all of them at once.
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "REDIS_URL is not set: give the Redis database the cache lives in "
+        "(see deploy/citylearn.env.example)."
+    )
 
 # TLS ends at nginx, which tells us the original scheme in this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,6 +8,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "citylearn.settings.production",
     "SECRET_KEY": "k8Qz-3vN!x9wLr2TpYb7Hc4Jd6Fs0Gm1Ae5Uo8Ki2Wq7Zt9Xn3Vy6Pl4Bh1Rj0Sc",
     "ALLOWED_HOSTS": "learn.example.gov.cn",
+    "REDIS_URL": "redis://127.0.0.1:6379/14",
 }
 
 
@@ -45,3 +46,10 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    env = {**PRODUCTION_ENV, "REDIS_URL": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "REDIS_URL is not set" in result.stderr

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from citylearn.core.models import HomePage
 from citylearn.pagecache.services import invalidate_public_pages
@@ -114,6 +115,34 @@ def test_changing_the_glossary_empties_the_cache(client, site):
     assert "新术语" not in client.get("/glossary/").content.decode()
     factories.term("新术语", "new-term")
     assert "新术语" in client.get("/glossary/").content.decode()
+
+
+def test_a_new_glossary_term_is_linked_from_pages_at_once(
+    client, site, django_capture_on_commit_callbacks
+):
+    factories.explainer(slug="profiling", body="什么是用户画像？")
+    assert "glossary-term" not in client.get("/rights/profiling/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.term("用户画像", "profiling")
+    page = client.get("/rights/profiling/").content.decode()
+    assert 'href="/glossary/#profiling"' in page
+
+
+def test_a_page_made_private_stops_being_public_at_once(
+    client, site, django_capture_on_commit_callbacks
+):
+    explainer = factories.explainer(slug="soon-private")
+    assert client.get("/rights/soon-private/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=explainer, restriction_type=PageViewRestriction.LOGIN
+        )
+    response = client.get("/rights/soon-private/")
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.filter(page=explainer).delete()
+    assert client.get("/rights/soon-private/").status_code == 200
 
 
 def test_a_signed_in_visit_is_neither_served_from_nor_stored_in_the_cache(client, site):
