@@ -25,6 +25,7 @@ def english_pages(settings):
     """These tests read the English wording of the quiz pages; the site default is Chinese."""
     yield from english_as_default(settings)
 
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),

@@ -34,7 +34,8 @@ def test_the_blank_form_is_cacheable_and_gives_nothing_away(client, page):
     assert response.status_code == 200
     assert_cacheable(response)
     assert '<form method="get" action="#result">' in html
-    quiz = html.split('<section class="feedback"')[0]  # the page's feedback form has its own
+    # The page's feedback form has a fieldset of its own.
+    quiz = html.split('<section class="feedback"')[0]
     assert quiz.count("<fieldset") == quiz.count("<legend>") == 3
     assert html.count('type="checkbox"') == 4
     assert len(re.findall(r"<h1[ >]", html)) == 1
