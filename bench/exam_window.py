@@ -113,7 +113,9 @@ class Browser:
                 name, __, rest = value.partition("=")
                 self.cookies[name] = rest.split(";", 1)[0]
         if response.status not in expect:
-            self.results.error(f"{step}: HTTP {response.status}")
+            location = response.getheader("Location")
+            to = f" to {location.split('?')[0]}" if location else ""
+            self.results.error(f"{step}: HTTP {response.status}{to}")
             raise StepFailed
         return response, content
 
@@ -242,7 +244,7 @@ def prepare(learners: int) -> list[Learner]:
             session_data=store.encode(
                 {
                     SESSION_KEY: str(user.pk),
-                    BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                    BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[0],
                     HASH_SESSION_KEY: user.get_session_auth_hash(),
                 }
             ),
