@@ -4,6 +4,8 @@ import datetime
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+from django.utils import timezone
+
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
 from citylearn.content_import.sources import SLUG, Source
 from citylearn.courses.enums import Audience
@@ -56,6 +58,18 @@ def date(value):
     if not isinstance(value, datetime.date):
         raise Invalid("must be a date written YYYY-MM-DD")
     return value
+
+
+def moment(value):
+    """A date and time; without an offset it is the site's time zone (Beijing time)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.datetime.fromisoformat(value.strip())
+        except ValueError:
+            value = None
+    if not isinstance(value, datetime.datetime):
+        raise Invalid("must be a date and time written YYYY-MM-DD HH:MM")
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
 
 
 def slug(value):
@@ -190,6 +204,14 @@ SCHEMAS = {
         "time_limit_minutes": (OPTIONAL, positive_int),
         "multiple_scoring": (OPTIONAL, one_of(MultipleScoring)),
         "show_after_submit": (OPTIONAL, one_of(ShowAfterSubmit)),
+        "tags": (OPTIONAL, list_of(text, minimum=1)),
+        "also_draw": (OPTIONAL, lambda value: value),
+        "opens_at": (OPTIONAL, moment),
+        "closes_at": (OPTIONAL, moment),
+    },
+    "quiz-draw": {
+        "tag": (REQUIRED, text),
+        "count": (REQUIRED, positive_int),
     },
     "question": {
         "id": (REQUIRED, text),

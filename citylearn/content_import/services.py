@@ -21,7 +21,14 @@ from citylearn.explainers.models import (
     GlossaryPage,
     GlossaryTerm,
 )
-from citylearn.quizzes.models import Choice, Question, QuestionBank, Quiz, SelfCheckPage
+from citylearn.quizzes.models import (
+    Choice,
+    Question,
+    QuestionBank,
+    Quiz,
+    QuizDraw,
+    SelfCheckPage,
+)
 from citylearn.register.models import RegisterEntryPage, RegisterIndexPage
 
 INDEXES = {
@@ -295,18 +302,26 @@ class _Importer:
             f"course-{course.slug}", course.title, source.fields["questions"]
         )
         settings = source.fields["quiz"]
-        Quiz.objects.update_or_create(
+        quiz, __ = Quiz.objects.update_or_create(
             course=course,
             defaults={
                 "bank": bank,
                 "title": settings["title"],
+                "tags": settings.get("tags", []),
                 "draw": settings["draw"],
                 "pass_mark": settings["pass_mark"],
                 "max_attempts": settings.get("max_attempts"),
                 "time_limit_minutes": settings.get("time_limit_minutes"),
+                "opens_at": settings.get("opens_at"),
+                "closes_at": settings.get("closes_at"),
                 "multiple_scoring": settings.get("multiple_scoring", "all-or-nothing"),
                 "show_after_submit": settings.get("show_after_submit", "answers"),
             },
+        )
+        quiz.extra_draws.all().delete()
+        QuizDraw.objects.bulk_create(
+            QuizDraw(quiz=quiz, bank=bank, tag=draw["tag"], count=draw["count"])
+            for draw in settings["also_draw"]
         )
         self._remember(source)
 

@@ -285,14 +285,50 @@ def _validate_question_file(source: Source, schema: str) -> None:
     quiz = None
     if schema == "quiz-file":
         quiz = clean_mapping(source, source.data["quiz"], "quiz", where="quiz")
-        if quiz and questions is not None and quiz["draw"] > len(questions):
-            source.problem(
-                source.line_of("quiz.draw"),
-                f"draw count {quiz['draw']} is more than the {len(questions)} questions",
-            )
+        if quiz and questions is not None:
+            _validate_draws(source, quiz, questions)
     cleaned["questions"] = questions
     cleaned["quiz"] = quiz
     source.fields = None if source.problems else cleaned
+
+
+def _validate_draws(source: Source, quiz: dict, questions: list[dict]) -> None:
+    """Every attempt must be able to draw all its questions, whatever came out before."""
+    if (
+        quiz.get("opens_at")
+        and quiz.get("closes_at")
+        and quiz["closes_at"] <= quiz["opens_at"]
+    ):
+        source.problem(
+            source.line_of("quiz.closes_at"), "'closes_at' must be after 'opens_at'"
+        )
+    extra = []
+    for index, item in enumerate(quiz.get("also_draw") or []):
+        draw = clean_mapping(
+            source, item, "quiz-draw", where=f"quiz.also_draw[{index}]"
+        )
+        if draw:
+            extra.append((f"quiz.also_draw[{index}]", [draw["tag"]], draw["count"]))
+    if not isinstance(quiz.get("also_draw") or [], list):
+        source.problem(source.line_of("quiz.also_draw"), "'also_draw' must be a list")
+    quiz["also_draw"] = [{"tag": tags[0], "count": count} for __, tags, count in extra]
+    pools = [("quiz.draw", quiz.get("tags") or [], quiz["draw"]), *extra]
+    drawn_before, taken_before = set(), 0
+    for where, tags, count in pools:
+        pool = {
+            q["id"] for q in questions if not tags or set(tags) & set(q.get("tags", []))
+        }
+        # Earlier draws may have taken questions this pool shares with theirs.
+        taken = min(len(pool & drawn_before), taken_before)
+        if count > len(pool) - taken:
+            what = f" tagged {', '.join(tags)}" if tags else ""
+            left = f", of which earlier draws may take {taken}" if taken else ""
+            source.problem(
+                source.line_of(where),
+                f"draw count {count} is more than the {len(pool)} questions{what}{left}",
+            )
+        drawn_before |= pool
+        taken_before += count
 
 
 def _validate_questions(source: Source, data) -> list[dict] | None:

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -151,3 +152,58 @@ def test_the_projects_own_content_imports_without_errors(settings):
     assert [str(problem) for problem in report.problems] == []
     assert report.conflicts == []
     assert ExplainerPage.objects.live().count() >= 12
+
+
+EXAM_RULES = """\
+quiz:
+  title: 结业考试
+  draw: 1
+  tags: [法律]
+  also_draw:
+    - tag: 共享
+      count: 1
+  pass_mark: 50
+  opens_at: 2026-12-15 09:00
+  closes_at: 2026-12-15T11:00:00+08:00
+questions:
+  - id: q01
+    type: true_false
+    tags: [法律]
+    stem: 数据安全法于2021年9月1日起施行。
+    answer: true
+    explanation: 数据安全法第五十五条。
+  - id: q02
+    type: true_false
+    tags: [共享]
+    stem: 政务数据以共享为原则。
+    answer: true
+    explanation: 政务信息资源共享管理暂行办法第五条。
+  - id: q03
+    type: true_false
+    stem: 匿名化后的信息仍是个人信息。
+    answer: false
+    explanation: 个人信息保护法第四条。
+"""
+
+
+def test_a_quiz_file_sets_tags_further_draws_and_an_exam_window(content_root):
+    write(content_root, "courses/data-basics/quiz.yaml", EXAM_RULES)
+    report = import_content(content_root)
+
+    assert report.problems == []
+    quiz = Quiz.objects.get()
+    assert quiz.tags == ["法律"]
+    assert [(d.bank, d.tag, d.count) for d in quiz.extra_draws.all()] == [
+        (quiz.bank, "共享", 1)
+    ]
+    beijing = datetime.timezone(datetime.timedelta(hours=8))
+    assert quiz.opens_at == datetime.datetime(2026, 12, 15, 9, tzinfo=beijing)
+    assert quiz.closes_at == datetime.datetime(2026, 12, 15, 11, tzinfo=beijing)
+
+    write(
+        content_root,
+        "courses/data-basics/quiz.yaml",
+        EXAM_RULES.replace("  also_draw:\n    - tag: 共享\n      count: 1\n", ""),
+    )
+    import_content(content_root)
+    assert not Quiz.objects.get().extra_draws.exists()

@@ -139,6 +139,68 @@ def test_impossible_draw_count(content_root):
     ]
 
 
+def test_a_tagged_draw_needs_enough_questions_with_the_tag(content_root):
+    replace_in(
+        content_root,
+        "courses/data-basics/quiz.yaml",
+        "  draw: 2\n",
+        "  draw: 1\n  tags: [法律]\n  also_draw:\n    - tag: 共享\n      count: 2\n",
+    )
+    report = import_content(content_root)
+    assert problems_of(report, "courses/data-basics/quiz.yaml") == [
+        (3, "draw count 1 is more than the 0 questions tagged 法律"),
+        (6, "draw count 2 is more than the 0 questions tagged 共享"),
+    ]
+    assert not Quiz.objects.exists()
+
+
+def test_a_further_draw_counts_what_earlier_draws_may_have_taken(content_root):
+    quiz = "courses/data-basics/quiz.yaml"
+    replace_in(
+        content_root, quiz, "    type: single\n", "    type: single\n    tags: [共享]\n"
+    )
+    replace_in(
+        content_root,
+        quiz,
+        "  draw: 2\n",
+        "  draw: 1\n  also_draw:\n    - tag: 共享\n      count: 1\n",
+    )
+    report = import_content(content_root)
+    assert problems_of(report, quiz) == [
+        (
+            5,
+            "draw count 1 is more than the 1 questions tagged 共享, "
+            "of which earlier draws may take 1",
+        )
+    ]
+
+
+def test_an_exam_window_must_close_after_it_opens(content_root):
+    replace_in(
+        content_root,
+        "courses/data-basics/quiz.yaml",
+        "  draw: 2\n",
+        "  draw: 2\n  opens_at: 2026-12-15 11:00\n  closes_at: 2026-12-15 09:00\n",
+    )
+    report = import_content(content_root)
+    assert problems_of(report, "courses/data-basics/quiz.yaml") == [
+        (5, "'closes_at' must be after 'opens_at'")
+    ]
+
+
+def test_an_exam_window_needs_a_date_and_time(content_root):
+    replace_in(
+        content_root,
+        "courses/data-basics/quiz.yaml",
+        "  draw: 2\n",
+        "  draw: 2\n  opens_at: next monday\n",
+    )
+    report = import_content(content_root)
+    [(line, message)] = problems_of(report, "courses/data-basics/quiz.yaml")
+    assert message == "'opens_at' must be a date and time written YYYY-MM-DD HH:MM"
+    assert line == 4
+
+
 def test_missing_front_matter(content_root):
     write(content_root, "explainers/plain.md", "只有正文,没有 front matter。\n")
     report = import_content(content_root)
