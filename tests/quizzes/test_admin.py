@@ -1,6 +1,7 @@
 """Editors keep question banks, questions and quizzes in Wagtail's snippets."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from citylearn.quizzes.forms import (
@@ -8,8 +9,8 @@ from citylearn.quizzes.forms import (
     SOME_RIGHT_CHOICE,
     TRUE_FALSE_CHOICES,
 )
-from citylearn.quizzes.models import Question
-from tests.quizzes.factories import make_bank, make_quiz
+from citylearn.quizzes.models import Question, Quiz
+from tests.quizzes.factories import make_bank, make_quiz, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,40 @@ def test_a_question_with_one_choice_is_refused(admin):
 
     assert response.status_code == 200
     assert not Question.objects.filter(key="new").exists()
+
+
+@pytest.fixture
+def editor(client):
+    user = make_user("editor")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_editors_keep_quizzes_banks_and_questions(editor):
+    quiz = make_quiz()
+    question = quiz.bank.questions.first()
+    for model, pk in (
+        ("quiz", quiz.pk),
+        ("questionbank", quiz.bank.pk),
+        ("question", question.pk),
+    ):
+        listing = editor.get(reverse(f"wagtailsnippets_quizzes_{model}:list"))
+        edit = editor.get(reverse(f"wagtailsnippets_quizzes_{model}:edit", args=[pk]))
+        assert (listing.status_code, edit.status_code) == (200, 200), model
+    response = editor.post(
+        reverse("wagtailsnippets_quizzes_question:add"),
+        question_form(quiz.bank, "single", [("Yes", True), ("No", False)]),
+    )
+    assert response.status_code == 302
+    assert Question.objects.filter(key="new").exists()
+
+
+def test_editors_cannot_delete_what_attempts_rest_on(editor):
+    quiz = make_quiz()
+    question = quiz.bank.questions.first()
+    for model, pk in (("quiz", quiz.pk), ("question", question.pk)):
+        url = reverse(f"wagtailsnippets_quizzes_{model}:delete", args=[pk])
+        editor.post(url)
+    assert Quiz.objects.filter(pk=quiz.pk).exists()
+    assert Question.objects.filter(pk=question.pk).exists()
