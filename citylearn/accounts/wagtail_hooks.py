@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
@@ -47,3 +49,25 @@ def keep_staff_accounts(request, user):
         % {"name": user.get_username()},
     )
     return redirect("wagtailusers_users:edit", user.pk)
+
+
+@hooks.register("before_bulk_action")
+def keep_staff_accounts_in_bulk(request, action_type, objects, action):
+    """The same rule for the user list's bulk delete, which skips before_delete_user."""
+    if not isinstance(action, DeleteBulkAction):
+        return None
+    on_roster = [user.get_username() for user in objects if staff_profile(user)]
+    if not on_roster:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "%(names)s is on the staff roster and cannot be deleted. Nobody was "
+            "deleted; deactivate the account instead.",
+            "%(names)s are on the staff roster and cannot be deleted. Nobody was "
+            "deleted; deactivate their accounts instead.",
+            len(on_roster),
+        )
+        % {"names": "、".join(on_roster)},
+    )
+    return redirect("wagtailusers_users:index")

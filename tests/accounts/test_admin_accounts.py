@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.urls import reverse
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
@@ -47,4 +49,26 @@ def test_a_staff_account_cannot_be_deleted(admin_client):
 def test_an_account_without_a_roster_entry_can_be_deleted(admin_client):
     someone = factories.user("someone")
     admin_client.post(f"/admin/users/delete/{someone.pk}/")
+    assert not type(someone).objects.filter(pk=someone.pk).exists()
+
+
+def test_staff_accounts_cannot_be_deleted_in_bulk_either(admin_client):
+    tree = factories.district()
+    person = factories.staff("A1", tree["community"])
+    someone = factories.user("someone")
+    url = reverse("wagtail_bulk_action", args=("auth", "user", "delete"))
+    response = admin_client.post(f"{url}?id={person.user_id}&id={someone.pk}")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailusers_users:index")
+    users = type(someone).objects
+    assert users.filter(pk__in=[person.user_id, someone.pk]).count() == 2
+    [message] = get_messages(response.wsgi_request)
+    assert message.level_tag == "error"
+    assert person.user.get_username() in str(message)
+
+
+def test_other_accounts_can_be_deleted_in_bulk(admin_client):
+    someone = factories.user("someone")
+    url = reverse("wagtail_bulk_action", args=("auth", "user", "delete"))
+    admin_client.post(f"{url}?id={someone.pk}")
     assert not type(someone).objects.filter(pk=someone.pk).exists()
