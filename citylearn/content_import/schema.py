@@ -23,6 +23,16 @@ def text(value):
     return value.strip()
 
 
+def short_text(limit: int) -> Callable:
+    def check(value):
+        value = text(value)
+        if len(value) > limit:
+            raise Invalid(f"must be at most {limit} characters")
+        return value
+
+    return check
+
+
 def positive_int(value):
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise Invalid("must be a whole number of at least 1")
@@ -197,7 +207,7 @@ SCHEMAS = {
         "questions": (REQUIRED, lambda value: value),
     },
     "quiz": {
-        "title": (REQUIRED, text),
+        "title": (REQUIRED, short_text(200)),
         "draw": (REQUIRED, positive_int),
         "pass_mark": (REQUIRED, percentage),
         "max_attempts": (OPTIONAL, positive_int),
@@ -210,7 +220,7 @@ SCHEMAS = {
         "closes_at": (OPTIONAL, moment),
     },
     "quiz-draw": {
-        "tag": (REQUIRED, text),
+        "tag": (REQUIRED, short_text(50)),
         "count": (REQUIRED, positive_int),
     },
     "question": {

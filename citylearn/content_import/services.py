@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Count
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search import index
@@ -22,6 +23,7 @@ from citylearn.explainers.models import (
     GlossaryTerm,
 )
 from citylearn.quizzes.models import (
+    AttemptQuestion,
     Choice,
     Question,
     QuestionBank,
@@ -74,7 +76,7 @@ def import_content(
     an editor changed since the last import is skipped (reported) unless force.
     """
     tree = read_tree(root)
-    validate_tree(tree, existing_slugs())
+    validate_tree(tree, existing_slugs(), drawn_questions())
     report = ImportReport(problems=sorted(tree.all_problems(), key=_problem_order))
     if dry_run or any(p.path == str(root) for p in tree.problems):
         return report
@@ -111,6 +113,19 @@ def import_content(
             importer.selfcheck(source, indexes["home"])
     _unpublish_missing(tree, report)
     return report
+
+
+def drawn_questions() -> dict[tuple[str, str], tuple[str, int]]:
+    """(course slug, question id) -> (type, number of choices) of questions learners got."""
+    questions = (
+        Question.objects.filter(
+            bank__quizzes__course__isnull=False,
+            pk__in=AttemptQuestion.objects.values("question"),
+        )
+        .annotate(choice_count=Count("choices", distinct=True))
+        .values_list("bank__quizzes__course__slug", "key", "kind", "choice_count")
+    )
+    return {(course, key): (kind, count) for course, key, kind, count in questions}
 
 
 def existing_slugs() -> dict[str, set[str]]:

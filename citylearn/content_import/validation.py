@@ -144,13 +144,22 @@ def read_tree(root: Path) -> ContentTree:
     return tree
 
 
-def validate_tree(tree: ContentTree, existing_slugs: dict[str, set[str]]) -> None:
-    """Check every source and the links between them; problems go onto the sources."""
+def validate_tree(
+    tree: ContentTree,
+    existing_slugs: dict[str, set[str]],
+    drawn_questions: dict[tuple[str, str], tuple[str, int]] | None = None,
+) -> None:
+    """Check every source and the links between them; problems go onto the sources.
+
+    drawn_questions: (course slug, question id) -> (type, number of choices) of the
+    questions learners have already been given, whose shape must stay as it is.
+    """
     for source in tree.sources():
         if source.kind in MARKDOWN_KINDS:
             source.fields = clean_mapping(source, source.data, source.kind)
         elif source.kind == "quiz":
             _validate_question_file(source, "quiz-file")
+            _check_drawn_questions(source, drawn_questions or {})
         elif source.kind == "selfcheck":
             _validate_question_file(source, "selfcheck")
         elif source.kind == "glossary":
@@ -292,6 +301,25 @@ def _validate_question_file(source: Source, schema: str) -> None:
     source.fields = None if source.problems else cleaned
 
 
+def _check_drawn_questions(
+    source: Source, drawn: dict[tuple[str, str], tuple[str, int]]
+) -> None:
+    # Attempts hold a drawn question's choices in a fixed order, and answers point at
+    # them: a changed type or number of choices would rewrite learners' records.
+    if source.fields is None:
+        return
+    for index, question in enumerate(source.fields["questions"]):
+        shape = drawn.get((source.parent_slug, question["id"]))
+        if shape and shape != (question["type"], len(question["choices"])):
+            source.problem(
+                source.line_of(f"questions[{index}]"),
+                f"question '{question['id']}' has been given to learners: its type "
+                "and number of choices cannot change; give the new version a new id",
+            )
+    if source.problems:
+        source.fields = None
+
+
 def _validate_draws(source: Source, quiz: dict, questions: list[dict]) -> None:
     """Every attempt must be able to draw all its questions, whatever came out before."""
     if (
@@ -302,15 +330,16 @@ def _validate_draws(source: Source, quiz: dict, questions: list[dict]) -> None:
         source.problem(
             source.line_of("quiz.closes_at"), "'closes_at' must be after 'opens_at'"
         )
-    extra = []
-    for index, item in enumerate(quiz.get("also_draw") or []):
-        draw = clean_mapping(
-            source, item, "quiz-draw", where=f"quiz.also_draw[{index}]"
-        )
-        if draw:
-            extra.append((f"quiz.also_draw[{index}]", [draw["tag"]], draw["count"]))
-    if not isinstance(quiz.get("also_draw") or [], list):
+    items = quiz.get("also_draw") or []
+    if not isinstance(items, list):
         source.problem(source.line_of("quiz.also_draw"), "'also_draw' must be a list")
+        items = []
+    extra = []
+    for index, item in enumerate(items):
+        where = f"quiz.also_draw[{index}]"
+        draw = clean_mapping(source, item, "quiz-draw", where=where)
+        if draw:
+            extra.append((where, [draw["tag"]], draw["count"]))
     quiz["also_draw"] = [{"tag": tags[0], "count": count} for __, tags, count in extra]
     pools = [("quiz.draw", quiz.get("tags") or [], quiz["draw"]), *extra]
     drawn_before, taken_before = set(), 0

@@ -7,6 +7,11 @@ from citylearn.quizzes.enums import QuestionKind
 ONE_RIGHT_CHOICE = _("This kind of question needs exactly one right choice.")
 SOME_RIGHT_CHOICE = _("Mark at least one choice as right.")
 TRUE_FALSE_CHOICES = _("A true-or-false question has exactly two choices.")
+DRAWN_QUESTION_SHAPE = _(
+    "Learners have already been given this question: its choices can be corrected, "
+    "but its kind cannot change and no choice can be added or removed. Retire it and "
+    "write a new question instead."
+)
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -25,6 +30,14 @@ class QuestionForm(WagtailAdminModelForm):
             for form in choices.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
+        if self.instance.pk and self.instance.has_been_drawn():
+            reshaped = any(
+                form.cleaned_data.get("DELETE") or form.instance.pk is None
+                for form in choices.forms
+                if form.cleaned_data
+            )
+            if reshaped or "kind" in self.changed_data:
+                raise ValidationError(DRAWN_QUESTION_SHAPE)
         right = sum(1 for choice in kept if choice.get("is_correct"))
         kind = cleaned_data.get("kind")
         if kind == QuestionKind.TRUE_FALSE and len(kept) != 2:

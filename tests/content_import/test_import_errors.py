@@ -1,6 +1,7 @@
 """Each kind of problem is reported as path:line, and only the broken file is skipped."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from PIL import Image as PILImage
 
 from citylearn.cases.models import CaseStudyPage
@@ -8,6 +9,7 @@ from citylearn.content_import.services import import_content
 from citylearn.courses.models import LessonPage
 from citylearn.explainers.models import GlossaryTerm
 from citylearn.quizzes.models import Quiz
+from citylearn.quizzes.services import start_attempt
 from tests.content_tree import write
 
 pytestmark = pytest.mark.django_db
@@ -175,6 +177,30 @@ def test_a_further_draw_counts_what_earlier_draws_may_have_taken(content_root):
     ]
 
 
+@pytest.mark.parametrize(
+    ("also_draw", "problem"),
+    [
+        ("  also_draw:\n    tag: 共享\n    count: 1\n", "'also_draw' must be a list"),
+        (
+            f"  also_draw:\n    - tag: {'长' * 51}\n      count: 1\n",
+            "'tag' must be at most 50 characters",
+        ),
+    ],
+    ids=["not a list", "tag too long"],
+)
+def test_further_draws_are_checked(content_root, also_draw, problem):
+    replace_in(
+        content_root,
+        "courses/data-basics/quiz.yaml",
+        "  draw: 2\n",
+        "  draw: 2\n" + also_draw,
+    )
+    report = import_content(content_root)
+    [(__, message)] = problems_of(report, "courses/data-basics/quiz.yaml")
+    assert message == problem
+    assert not Quiz.objects.exists()
+
+
 def test_an_exam_window_must_close_after_it_opens(content_root):
     replace_in(
         content_root,
@@ -234,3 +260,25 @@ def test_a_broken_file_keeps_its_last_good_version(content_root):
     assert report.problems and report.unpublished == []
     case = CaseStudyPage.objects.get()
     assert case.live and case.year == 2016
+
+
+def test_a_question_learners_were_given_keeps_its_type_and_choices(content_root):
+    import_content(content_root)
+    quiz = Quiz.objects.get()
+    start_attempt(quiz=quiz, user=get_user_model().objects.create_user("learner"))
+    replace_in(
+        content_root,
+        "courses/data-basics/quiz.yaml",
+        "      - text: 天气\n",
+        "      - text: 天气\n      - text: 心情\n",
+    )
+    report = import_content(content_root)
+
+    assert problems_of(report, "courses/data-basics/quiz.yaml") == [
+        (
+            6,
+            "question 'q01' has been given to learners: its type and number of "
+            "choices cannot change; give the new version a new id",
+        )
+    ]
+    assert quiz.bank.questions.get(key="q01").choices.count() == 2

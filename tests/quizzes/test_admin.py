@@ -2,14 +2,17 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db.models import ProtectedError
 from django.urls import reverse
 
 from citylearn.quizzes.forms import (
+    DRAWN_QUESTION_SHAPE,
     ONE_RIGHT_CHOICE,
     SOME_RIGHT_CHOICE,
     TRUE_FALSE_CHOICES,
 )
-from citylearn.quizzes.models import Question, Quiz
+from citylearn.quizzes.models import Question, Quiz, SelectedChoice
+from citylearn.quizzes.services import save_answers, start_attempt
 from tests.quizzes.factories import make_bank, make_quiz, make_user
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +136,76 @@ def test_editors_cannot_delete_what_attempts_rest_on(editor):
         editor.post(url)
     assert Quiz.objects.filter(pk=quiz.pk).exists()
     assert Question.objects.filter(pk=question.pk).exists()
+
+
+def edit_form(question, *, delete=(), add=(), kind=None, correct=None):
+    """The question's edit form as the admin posts it, with changes to its choices."""
+    choices = list(question.choices.order_by("position"))
+    data = {
+        "bank": question.bank_id,
+        "key": question.key,
+        "kind": kind or question.kind,
+        "stem": question.stem,
+        "explanation": question.explanation,
+        "tags": "[]",
+        "is_active": "on",
+        "choices-TOTAL_FORMS": str(len(choices) + len(add)),
+        "choices-INITIAL_FORMS": str(len(choices)),
+        "choices-MIN_NUM_FORMS": "2",
+        "choices-MAX_NUM_FORMS": "6",
+    }
+    right = correct if correct is not None else [c.is_correct for c in choices]
+    for index, choice in enumerate(choices):
+        data[f"choices-{index}-id"] = str(choice.pk)
+        data[f"choices-{index}-text"] = choice.text
+        data[f"choices-{index}-position"] = str(index)
+        if right[index]:
+            data[f"choices-{index}-is_correct"] = "on"
+        if index in delete:
+            data[f"choices-{index}-DELETE"] = "on"
+    for offset, text in enumerate(add, start=len(choices)):
+        data[f"choices-{offset}-text"] = text
+        data[f"choices-{offset}-position"] = str(offset)
+    return data
+
+
+@pytest.fixture
+def drawn_question():
+    quiz = make_quiz(make_bank(1, choices=3))
+    attempt = start_attempt(quiz=quiz, user=make_user())
+    question = quiz.bank.questions.get()
+    save_answers(attempt=attempt, answers={1: [1]})
+    return question
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"delete": (2,)}, {"add": ("A fourth choice",)}, {"kind": "multiple"}],
+    ids=["remove a choice", "add a choice", "change the kind"],
+)
+def test_a_question_learners_were_given_keeps_its_shape(admin, drawn_question, change):
+    url = reverse("wagtailsnippets_quizzes_question:edit", args=[drawn_question.pk])
+    response = admin.post(url, edit_form(drawn_question, **change))
+
+    assert response.status_code == 200
+    assert str(DRAWN_QUESTION_SHAPE) in response.content.decode()
+    drawn_question.refresh_from_db()
+    assert drawn_question.kind == "single"
+    assert drawn_question.choices.count() == 3
+
+
+def test_a_question_learners_were_given_can_have_its_answer_corrected(
+    admin, drawn_question
+):
+    url = reverse("wagtailsnippets_quizzes_question:edit", args=[drawn_question.pk])
+    response = admin.post(url, edit_form(drawn_question, correct=[False, True, False]))
+
+    assert response.status_code == 302
+    choices = drawn_question.choices.order_by("position")
+    assert [c.is_correct for c in choices] == [False, True, False]
+
+
+def test_a_picked_choice_cannot_be_deleted_behind_the_admins_back(drawn_question):
+    picked = SelectedChoice.objects.get().choice
+    with pytest.raises(ProtectedError):
+        picked.delete()

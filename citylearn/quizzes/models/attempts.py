@@ -115,7 +115,8 @@ class AttemptQuestion(models.Model):
 
 class SelectedChoice(models.Model):
     attempt_question = models.ForeignKey(AttemptQuestion, on_delete=models.CASCADE)
-    choice = models.ForeignKey(Choice, related_name="+", on_delete=models.CASCADE)
+    # A learner's recorded answer outlives any edit of the question.
+    choice = models.ForeignKey(Choice, related_name="+", on_delete=models.PROTECT)
 
     class Meta:
         constraints = [

@@ -74,6 +74,12 @@ class Question(ClusterableModel):
     def __str__(self):
         return f"{self.bank.slug}/{self.key}"
 
+    def has_been_drawn(self) -> bool:
+        """Whether some attempt holds this question, its choices in a fixed order."""
+        from citylearn.quizzes.models.attempts import AttemptQuestion
+
+        return AttemptQuestion.objects.filter(question=self).exists()
+
 
 class Choice(models.Model):
     question = ParentalKey(Question, related_name="choices", on_delete=models.CASCADE)
