@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest
 from django.http.request import split_domain_port
@@ -7,7 +6,7 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from citylearn.celery import app as celery_app
-from citylearn.pagecache.services import generation
+from citylearn.pagecache.services import cached_lookup
 
 
 def broker_status() -> str:
@@ -33,34 +32,28 @@ def database_status() -> str:
 
 
 def view_restrictions_exist() -> bool:
-    """Whether any page is private, kept in the cache as every page view asks.
-
-    Kept under the public site's generation, which a change to any restriction renews.
-    """
-    return cache.get_or_set(
-        f"core:view-restrictions-exist:{generation()}",
-        PageViewRestriction.objects.exists,
-        timeout=3600,
+    """Whether any page is private: every page view asks, the answer rarely changes."""
+    return cached_lookup(
+        "core:view-restrictions-exist", PageViewRestriction.objects.exists
     )
 
 
 def site_for_request(request: HttpRequest) -> Site | None:
     """The Wagtail site serving this request, as Site.find_for_request would find it.
 
-    Kept in the cache under the public site's generation, which every change to a site
-    or a published page renews: Wagtail would otherwise ask the database on every view,
-    twice, for the site and then for its root page, where all routing starts.
+    Wagtail would ask the database on every page view, twice: for the site, then for
+    its root page, where all routing starts. Kept here with the root page in its
+    specific form.
     """
     hostname = split_domain_port(request.get_host())[0]
     port = request.get_port()
-    key = f"core:site:{generation()}:{hostname}:{port}"
-    found = cache.get(key)
-    if found is None:
+
+    def find() -> Site | None:
         try:
             site = get_site_for_hostname(hostname, port)
-            site.root_page = site.root_page.specific
         except Site.DoesNotExist:
-            site = None
-        found = (site,)  # a tuple, so that "no site" is kept too
-        cache.set(key, found, timeout=3600)
-    return found[0]
+            return None
+        site.root_page = site.root_page.specific
+        return site
+
+    return cached_lookup(f"core:site:{hostname}:{port}", find)

@@ -1,10 +1,9 @@
-from django.core.cache import cache
 from django.urls import reverse
 
 from citylearn.core.markup import INDEX_SLUGS
 from citylearn.explainers.glossary import LinkedBody, Term, link_glossary_terms
 from citylearn.explainers.models import ExplainerPage, GlossaryTerm
-from citylearn.pagecache.services import generation
+from citylearn.pagecache.services import cached_lookup
 
 
 def index_url(kind: str) -> str:
@@ -21,16 +20,12 @@ def live_explainers(slugs: list[str]) -> list[ExplainerPage]:
 
 
 def glossary_terms() -> list[Term]:
-    """Every glossary term, kept in the cache: every uncached page view reads them all.
-
-    Kept under the public site's generation, which a change to any term renews.
-    """
-    rows = cache.get_or_set(
-        f"explainers:glossary-terms:{generation()}",
+    """Every glossary term: every uncached page view reads them all."""
+    rows = cached_lookup(
+        "explainers:glossary-terms",
         lambda: list(
             GlossaryTerm.objects.values_list("term", "slug", "aliases", "definition")
         ),
-        timeout=3600,
     )
     return [Term(*row) for row in rows]
 

@@ -9,12 +9,16 @@ private) is kept under the same generation, and renewed with it.
 """
 
 import hashlib
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 GENERATION_KEY = "pagecache:generation"
+
+T = TypeVar("T")
 
 
 def invalidate_public_pages(**_signal_arguments) -> None:
@@ -28,6 +32,17 @@ def invalidate_public_pages(**_signal_arguments) -> None:
 def generation() -> int:
     """Which generation of the public site is current; it changes with every publish."""
     return cache.get(GENERATION_KEY, 0)
+
+
+def cached_lookup(name: str, compute: Callable[[], T]) -> T:
+    """What compute() returns, kept for the current generation of the public site.
+
+    Kept no longer than a browser may keep a public page, so that a change the signals
+    never see (raw SQL, a restored backup) shows within that time too.
+    """
+    return cache.get_or_set(
+        f"{name}:{generation()}", compute, timeout=settings.PUBLIC_PAGE_MAX_AGE
+    )
 
 
 def page_key(request: HttpRequest) -> str:

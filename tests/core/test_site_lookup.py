@@ -1,10 +1,13 @@
 """Page views find their site, its root page and privacy from the cache, and see changes."""
 
 import pytest
+from django.apps import apps
 from django.db import connection
+from django.db.models.signals import post_migrate
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
+from citylearn.pagecache.services import generation
 from tests.outreach import factories
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +78,19 @@ def test_a_private_ancestor_still_protects_its_pages(
             page=index, restriction_type=PageViewRestriction.LOGIN
         )
     assert client.get("/rights/access/").status_code == 302
+
+
+def test_migrating_starts_a_new_generation_of_cached_lookups():
+    # A deploy migrates; the cache may hold objects pickled by the previous code.
+    before = generation()
+    pagecache = apps.get_app_config("pagecache")
+    post_migrate.send(
+        sender=pagecache,
+        app_config=pagecache,
+        verbosity=0,
+        interactive=False,
+        using="default",
+        apps=apps,
+        plan=[],
+    )
+    assert generation() > before
