@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 
 from citylearn.audit.enums import AuditAction
@@ -68,6 +69,7 @@ def keep_staff_accounts_in_bulk(request, action_type, objects, action):
             "deleted; deactivate their accounts instead.",
             len(on_roster),
         )
-        % {"names": "、".join(on_roster)},
+        % {"names": _(", ").join(on_roster)},
     )
-    return redirect("wagtailusers_users:index")
+    back = get_valid_next_url_from_request(request)
+    return redirect(back or "wagtailusers_users:index")

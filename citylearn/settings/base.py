@@ -107,7 +107,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A transaction that reads first and writes later fails at once with "database is
     # locked" while another request writes (a quiz saving answers as the learner goes);
     # taking the write lock at the start makes it wait its turn instead.
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=20
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
