@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
+from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody
 
 
@@ -41,10 +42,8 @@ class CaseStudyPage(MarkdownBody, BasePage):
     year = models.PositiveSmallIntegerField(_("year"))
     themes = models.JSONField(_("themes"), default=list)
     governance_risks = models.JSONField(_("governance risks"), default=list, blank=True)
-    related_courses = models.JSONField(
-        _("related course slugs"), default=list, blank=True
-    )
-    related_explainers = models.JSONField(
+    related_courses = TextListField(_("related course slugs"), default=list, blank=True)
+    related_explainers = TextListField(
         _("related explainer slugs"), default=list, blank=True
     )
 

@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody
 from citylearn.courses.enums import Audience
 
@@ -48,7 +49,7 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
         _("audience"), max_length=10, choices=Audience.choices, default=Audience.STAFF
     )
     mandatory = models.BooleanField(_("mandatory for all staff"), default=False)
-    tags = models.JSONField(_("tags"), default=list, blank=True)
+    tags = TextListField(_("tags"), default=list, blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),

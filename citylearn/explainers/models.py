@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody
 from citylearn.explainers.enums import Topic
 
@@ -35,18 +36,18 @@ class ExplainerIndexPage(BasePage):
 class ExplainerPage(MarkdownBody, BasePage):
     summary = models.TextField(_("summary"))
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
-    key_points = models.JSONField(_("your rights in one minute"), default=list)
+    key_points = TextListField(_("your rights in one minute"), default=list)
     laws = models.JSONField(
         _("laws and articles"),
         default=list,
         help_text=_('A list of {"law": ..., "article": ...}.'),
     )
-    steps = models.JSONField(_("steps to exercise the right"), default=list)
+    steps = TextListField(_("steps to exercise the right"), default=list)
     time_limits = models.TextField(_("time limits"))
     where_to_complain = models.TextField(_("where to complain"))
     last_reviewed = models.DateField(_("last reviewed"))
     reviewer = models.CharField(_("reviewer"), max_length=200)
-    related = models.JSONField(_("related explainer slugs"), default=list, blank=True)
+    related = TextListField(_("related explainer slugs"), default=list, blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -114,7 +115,7 @@ class GlossaryPage(BasePage):
 class GlossaryTerm(models.Model):
     term = models.CharField(_("term"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    aliases = models.JSONField(_("other forms"), default=list, blank=True)
+    aliases = TextListField(_("other forms"), default=list, blank=True)
     definition = models.TextField(_("definition"))
     source = models.CharField(_("source"), max_length=300, blank=True)
 

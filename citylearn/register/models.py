@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody
 
 
@@ -43,14 +44,14 @@ class RegisterEntryPage(MarkdownBody, BasePage):
     )
     department = models.CharField(_("responsible department"), max_length=200)
     purpose = models.TextField(_("purpose"))
-    data_used = models.JSONField(_("data used"), default=list)
+    data_used = TextListField(_("data used"), default=list)
     data_sources = models.TextField(_("where the data comes from"))
     automated_decision = models.BooleanField(
         _("makes or proposes decisions about people")
     )
     human_oversight = models.TextField(_("human oversight"))
-    risks = models.JSONField(_("known risks"), default=list)
-    safeguards = models.JSONField(_("safeguards"), default=list)
+    risks = TextListField(_("known risks"), default=list)
+    safeguards = TextListField(_("safeguards"), default=list)
     retention = models.TextField(_("retention"))
     how_to_object = models.TextField(_("how to ask for an explanation or object"))
     explainer = models.CharField(_("matching explainer slug"), max_length=100)

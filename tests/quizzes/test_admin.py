@@ -32,7 +32,7 @@ def question_form(bank, kind, choices):
         "kind": kind,
         "stem": "A new question?",
         "explanation": "Because.",
-        "tags": "[]",
+        "tags": "",
         "is_active": "on",
         "choices-TOTAL_FORMS": str(len(choices)),
         "choices-INITIAL_FORMS": "0",
@@ -147,7 +147,7 @@ def edit_form(question, *, delete=(), add=(), kind=None, correct=None):
         "kind": kind or question.kind,
         "stem": question.stem,
         "explanation": question.explanation,
-        "tags": "[]",
+        "tags": "",
         "is_active": "on",
         "choices-TOTAL_FORMS": str(len(choices) + len(add)),
         "choices-INITIAL_FORMS": str(len(choices)),
@@ -209,3 +209,17 @@ def test_a_picked_choice_cannot_be_deleted_behind_the_admins_back(drawn_question
     picked = SelectedChoice.objects.get().choice
     with pytest.raises(ProtectedError):
         picked.delete()
+
+
+def test_tags_are_typed_one_per_line(admin):
+    bank = make_bank(0)
+    form = question_form(bank, "single", [("Yes", True), ("No", False)])
+    form["tags"] = "法律\n  数据共享 \n\n"
+    admin.post(reverse("wagtailsnippets_quizzes_question:add"), form)
+
+    question = Question.objects.get(key="new")
+    assert question.tags == ["法律", "数据共享"]
+    edit = admin.get(
+        reverse("wagtailsnippets_quizzes_question:edit", args=[question.pk])
+    )
+    assert "法律\n数据共享</textarea>" in edit.content.decode()

@@ -4,6 +4,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from citylearn.core.fields import TextListField
 from citylearn.quizzes.enums import QuestionKind
 from citylearn.quizzes.forms import QuestionForm
 
@@ -45,7 +46,7 @@ class Question(ClusterableModel):
     kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
     stem = models.TextField(_("stem (Markdown)"))
     explanation = models.TextField(_("explanation (Markdown)"))
-    tags = models.JSONField(_("tags"), default=list, blank=True)
+    tags = TextListField(_("tags"), default=list, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     # Retired questions stay for the attempts that drew them, but are never drawn again.
     is_active = models.BooleanField(_("active"), default=True)

@@ -5,6 +5,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from citylearn.core.fields import TextListField
 from citylearn.quizzes.enums import MultipleScoring, ShowAfterSubmit
 from citylearn.quizzes.models.banks import QuestionBank
 
@@ -18,7 +19,7 @@ class Quiz(ClusterableModel):
     bank = models.ForeignKey(
         QuestionBank, related_name="quizzes", on_delete=models.PROTECT
     )
-    tags = models.JSONField(
+    tags = TextListField(
         _("draw only questions with one of these tags"),
         default=list,
         blank=True,
