@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
-from citylearn.core.fields import TextListField
+from citylearn.core.fields import ChoiceListField, TextListField
 from citylearn.core.models import BasePage, MarkdownBody
 
 
@@ -40,8 +40,10 @@ class CaseStudyPage(MarkdownBody, BasePage):
     region = models.CharField(_("region"), max_length=20, choices=Region.choices)
     country = models.CharField(_("country"), max_length=100)
     year = models.PositiveSmallIntegerField(_("year"))
-    themes = models.JSONField(_("themes"), default=list)
-    governance_risks = models.JSONField(_("governance risks"), default=list, blank=True)
+    themes = ChoiceListField(_("themes"), default=list, options=Theme.choices)
+    governance_risks = ChoiceListField(
+        _("governance risks"), default=list, blank=True, options=GovernanceRisk.choices
+    )
     related_courses = TextListField(_("related course slugs"), default=list, blank=True)
     related_explainers = TextListField(
         _("related explainer slugs"), default=list, blank=True

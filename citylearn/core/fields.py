@@ -33,3 +33,26 @@ class TextListField(models.JSONField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": TextListFormField, **kwargs})
+
+
+class ChoiceListFormField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, encoder=None, decoder=None, **kwargs):
+        super().__init__(**kwargs)
+
+
+class ChoiceListField(models.JSONField):
+    """A list of values from a fixed set (themes, risks): stored as JSON, ticked as boxes.
+
+    The set belongs to the form, not the column: it stays out of migrations.
+    """
+
+    def __init__(self, *args, options=(), **kwargs):
+        self.options = options
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"form_class": ChoiceListFormField, "choices": self.options, **kwargs}
+        )
