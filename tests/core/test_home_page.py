@@ -61,3 +61,15 @@ def test_home_page_leaves_out_an_area_taken_offline(client):
     assert 'href="/staff-area/"' in client.get("/").content.decode()
     area.unpublish()
     assert 'href="/staff-area/"' not in client.get("/").content.decode()
+
+
+def test_a_preview_of_the_home_page_shows_areas_still_in_draft(rf):
+    home = HomePage.objects.get()
+    area = home.add_child(
+        instance=HomePage(title="学习", slug="staff-area", live=False)
+    )
+    home.learning_page = area
+    request = rf.get("/")
+    assert home.get_context(request)["learning_page"] is None
+    request.is_preview = True
+    assert home.get_context(request)["learning_page"].pk == area.pk
