@@ -6,3 +6,6 @@ class QuizzesConfig(AppConfig):
     name = "citylearn.quizzes"
     label = "quizzes"
     verbose_name = _("Quizzes")
+
+    def ready(self):
+        from citylearn.quizzes import signal_handlers  # noqa: F401 - connects receivers

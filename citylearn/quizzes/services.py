@@ -148,6 +148,24 @@ def grade_expired_attempts(*, now: datetime | None = None) -> int:
     )
 
 
+def reschedule_open_attempts(*, quiz: Quiz) -> int:
+    """Give running attempts the deadline the quiz's rules give now; returns how many moved.
+
+    A closing time moved earlier ends an exam day early for everyone still writing;
+    moved later, or removed, it gives them the time their limit allows.
+    """
+    moved = []
+    for attempt in (
+        Attempt.objects.open().filter(quiz=quiz).only("started_at", "deadline")
+    ):
+        deadline = _deadline(quiz, attempt.started_at)
+        if deadline != attempt.deadline:
+            attempt.deadline = deadline
+            moved.append(attempt)
+    Attempt.objects.bulk_update(moved, ["deadline"], batch_size=500)
+    return len(moved)
+
+
 def _locked(attempt: Attempt) -> Attempt:
     """The attempt re-read under a row lock, sharing the quiz the caller already loaded."""
     locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
