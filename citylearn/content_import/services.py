@@ -23,7 +23,6 @@ from citylearn.explainers.models import (
     GlossaryTerm,
 )
 from citylearn.quizzes.models import (
-    AttemptQuestion,
     Choice,
     Question,
     QuestionBank,
@@ -118,10 +117,8 @@ def import_content(
 def drawn_questions() -> dict[tuple[str, str], tuple[str, int]]:
     """(course slug, question id) -> (type, number of choices) of questions learners got."""
     questions = (
-        Question.objects.filter(
-            bank__quizzes__course__isnull=False,
-            pk__in=AttemptQuestion.objects.values("question"),
-        )
+        Question.objects.drawn()
+        .filter(bank__quizzes__course__isnull=False)
         .annotate(choice_count=Count("choices", distinct=True))
         .values_list("bank__quizzes__course__slug", "key", "kind", "choice_count")
     )

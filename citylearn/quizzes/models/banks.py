@@ -26,6 +26,11 @@ class QuestionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def drawn(self):
+        """Questions some attempt holds, their choices in a fixed order."""
+        attempt_question = self.model._meta.apps.get_model("quizzes", "AttemptQuestion")
+        return self.filter(pk__in=attempt_question.objects.values("question"))
+
     def ids_tagged(self, tags: list[str]) -> list[int]:
         """The ids of these questions carrying any of the tags (all of them, without tags)."""
         # Tags are a JSON list, which SQLite cannot query inside; a bank is small.
@@ -76,10 +81,7 @@ class Question(ClusterableModel):
         return f"{self.bank.slug}/{self.key}"
 
     def has_been_drawn(self) -> bool:
-        """Whether some attempt holds this question, its choices in a fixed order."""
-        from citylearn.quizzes.models.attempts import AttemptQuestion
-
-        return AttemptQuestion.objects.filter(question=self).exists()
+        return Question.objects.drawn().filter(pk=self.pk).exists()
 
 
 class Choice(models.Model):
