@@ -1,9 +1,20 @@
 import pytest
+from django.contrib.auth.models import Group
 
 from tests.quizzes.english import english_as_default
+from tests.quizzes.factories import make_user
 
 
 @pytest.fixture(autouse=True)
 def english_pages(settings):
     """These tests read the English wording of the quiz pages; the site default is Chinese."""
     yield from english_as_default(settings)
+
+
+@pytest.fixture
+def editor(client):
+    """A client signed in as a member of the Editors group."""
+    user = make_user("editor")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client

@@ -1,7 +1,6 @@
 """Editors keep question banks, questions and quizzes in Wagtail's snippets."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db.models import ProtectedError
 from django.urls import reverse
 
@@ -99,14 +98,6 @@ def test_a_question_with_one_choice_is_refused(admin):
 
     assert response.status_code == 200
     assert not Question.objects.filter(key="new").exists()
-
-
-@pytest.fixture
-def editor(client):
-    user = make_user("editor")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def test_editors_keep_quizzes_banks_and_questions(editor):

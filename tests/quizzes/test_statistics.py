@@ -14,7 +14,7 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from citylearn.quizzes.models import Choice
@@ -144,14 +144,6 @@ def test_discrimination_needs_two_groups():
     (item,) = quiz_statistics(quiz=quiz).questions
     assert item.discrimination is None
     assert item.flags == [NOBODY_RIGHT]
-
-
-@pytest.fixture
-def editor(client):
-    user = make_user("editor")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def test_editors_see_the_statistics_page(editor, quiz):
