@@ -7,6 +7,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from citylearn.core.markup import render_markdown
+from citylearn.core.selectors import view_restrictions_exist
 from citylearn.pagecache.decorators import mark_public
 from citylearn.search.text import index_text
 
@@ -51,8 +52,6 @@ class BasePage(Page):
     def get_view_restrictions(self):
         # Wagtail looks for restrictions up the tree with two queries on every view;
         # citizens' pages are public, and knowing that none exist costs a cache read.
-        from citylearn.core.selectors import view_restrictions_exist
-
         if not view_restrictions_exist():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
