@@ -31,8 +31,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
+from citylearn.access.permissions import Scope  # noqa: E402
 from citylearn.organisation.models import Department  # noqa: E402
-from citylearn.organisation.permissions import Scope  # noqa: E402
 from citylearn.organisation.roster.applying import (  # noqa: E402
     apply_roster,
     preview_roster,

@@ -3,11 +3,11 @@ import time
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 
+from citylearn.access.permissions import forget_role_summary, role_summary
 from citylearn.accounts import session_keys
 from citylearn.accounts.models import PasswordStamp
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
-from citylearn.organisation.permissions import forget_role_summary, role_summary
 
 
 @receiver(user_logged_in, dispatch_uid="citylearn.accounts.signed_in")

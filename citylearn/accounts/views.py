@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from citylearn.access.permissions import signed_in_required
 from citylearn.accounts import session_keys
 from citylearn.accounts.forms import PasswordLinkRequestForm, StaffLoginForm
 from citylearn.accounts.personal_data import (
@@ -23,7 +24,6 @@ from citylearn.accounts.redirects import safe_next_url
 from citylearn.accounts.services import queue_password_links
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
-from citylearn.organisation.permissions import signed_in_required
 
 LINK_INTERVAL_SECONDS = 5 * 60
 

@@ -6,9 +6,9 @@ from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 
+from citylearn.access.permissions import forget_role_summary, staff_profile
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
-from citylearn.organisation.permissions import forget_role_summary, staff_profile
 
 
 def _log_account(request, user):

@@ -2,9 +2,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from citylearn.access.permissions import administrator_required
 from citylearn.audit.forms import AuditSearchForm
 from citylearn.audit.selectors import search_entries
-from citylearn.organisation.permissions import administrator_required
 
 
 @require_GET

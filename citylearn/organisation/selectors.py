@@ -3,8 +3,8 @@
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from citylearn.access.permissions import Scope, read_scope
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.organisation.permissions import Scope, read_scope
 
 
 def people_visible_to(user) -> QuerySet[StaffProfile]:

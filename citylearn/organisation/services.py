@@ -8,11 +8,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from treebeard.exceptions import InvalidMoveToDescendant
 
+from citylearn.access.permissions import forget_role_summary
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.enums import Role
 from citylearn.organisation.models import Department, RoleAssignment
-from citylearn.organisation.permissions import forget_role_summary
 
 DEPARTMENT_HAS_PEOPLE = "department_has_people"
 MOVE_INTO_OWN_SUBTREE = "move_into_own_subtree"

@@ -7,6 +7,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from citylearn.access.permissions import (
+    people_reader_required,
+    read_scope,
+    roster_manager_required,
+    write_scope,
+)
 from citylearn.accounts.services import queue_password_links
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
@@ -15,12 +21,6 @@ from citylearn.organisation.forms import (
     PeopleFilterForm,
     RosterApplyForm,
     RosterUploadForm,
-)
-from citylearn.organisation.permissions import (
-    people_reader_required,
-    read_scope,
-    roster_manager_required,
-    write_scope,
 )
 from citylearn.organisation.roster.columns import COLUMNS
 from citylearn.organisation.roster.errors import RosterHasErrors

@@ -9,10 +9,10 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from citylearn.access.permissions import is_administrator
 from citylearn.organisation import services
 from citylearn.organisation.admin_forms import DepartmentForm, RoleAssignmentForm
 from citylearn.organisation.models import Department, RoleAssignment
-from citylearn.organisation.permissions import is_administrator
 
 
 class DepartmentCreateView(CreateView):

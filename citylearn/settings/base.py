@@ -21,6 +21,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 INSTALLED_APPS = [
     "citylearn.core",
     "citylearn.organisation",
+    "citylearn.access",
     "citylearn.accounts",
     "citylearn.audit",
     "citylearn.courses",

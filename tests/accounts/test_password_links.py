@@ -3,9 +3,9 @@ import re
 import pytest
 from django.core import mail
 
+from citylearn.access.permissions import Scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.permissions import Scope
 from citylearn.organisation.roster.applying import apply_roster
 from tests.organisation import factories, roster_files
 

@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from citylearn.access.permissions import read_scope, write_scope
 from citylearn.audit.models import AuditEntry
 from citylearn.core.demo import DEMO_PASSWORD
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.organisation.permissions import read_scope, write_scope
 from citylearn.organisation.selectors import people_visible_to
 
 pytestmark = pytest.mark.django_db

@@ -2,11 +2,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from citylearn.access.permissions import Scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation import services
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.organisation.permissions import Scope
 from citylearn.organisation.selectors import departments_with_headcount
 from tests.organisation import factories
 

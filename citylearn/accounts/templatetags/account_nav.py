@@ -3,8 +3,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from citylearn.access.permissions import role_summary
 from citylearn.accounts.middleware import signed_in
-from citylearn.organisation.permissions import role_summary
 
 register = template.Library()
 

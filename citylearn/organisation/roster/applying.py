@@ -10,11 +10,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from citylearn.access.permissions import Scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import PendingEntry, record, record_many
 from citylearn.organisation.enums import RosterChangeKind
 from citylearn.organisation.models import StaffProfile
-from citylearn.organisation.permissions import Scope
 from citylearn.organisation.roster.errors import RosterHasErrors
 from citylearn.organisation.roster.planning import (
     CHUNK,

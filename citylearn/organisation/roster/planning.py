@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from citylearn.access.permissions import Scope
 from citylearn.organisation.enums import RosterChangeKind, RosterErrorCode
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.organisation.permissions import Scope
 from citylearn.organisation.roster.columns import BY_FIELD, COLUMNS
 from citylearn.organisation.roster.errors import RosterError
 from citylearn.organisation.roster.reading import RosterRows

@@ -9,11 +9,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from citylearn.access.permissions import write_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.enums import RosterImportStatus
 from citylearn.organisation.models import RosterUpload
-from citylearn.organisation.permissions import write_scope
 from citylearn.organisation.roster.applying import (
     RosterResult,
     apply_roster,

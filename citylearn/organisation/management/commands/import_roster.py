@@ -3,8 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from citylearn.access.permissions import Scope
 from citylearn.accounts.services import queue_password_links
-from citylearn.organisation.permissions import Scope
 from citylearn.organisation.roster.applying import apply_roster, preview_roster
 from citylearn.organisation.roster.errors import RosterHasErrors
 
