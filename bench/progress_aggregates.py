@@ -110,7 +110,10 @@ def build(staff: int, seed: int) -> tuple[list, Assignment]:
         course=courses[0], due_on=timezone.localdate() - timedelta(days=30)
     )
     AssignedPerson.objects.bulk_create(
-        [AssignedPerson(assignment=assignment, user=user) for user in users],
+        [
+            AssignedPerson(assignment=assignment, user=user, due_on=assignment.due_on)
+            for user in users
+        ],
         batch_size=BATCH,
     )
     report(

@@ -8,3 +8,12 @@ class AssignmentStatus(models.TextChoices):
     COMPLETED_ON_TIME = "completed_on_time", _("Completed on time")
     COMPLETED_LATE = "completed_late", _("Completed late")
     OVERDUE = "overdue", _("Overdue")
+
+
+class AssignmentChangeKind(models.TextChoices):
+    CREATED = "created", _("Assigned")
+    EXTENDED = "extended", _("Due date extended")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    PERSON_ADDED = "person_added", _("Person added")
+    PERSON_EXTENDED = "person_extended", _("Due date extended for one person")
+    PERSON_RELEASED = "person_released", _("Person no longer required")

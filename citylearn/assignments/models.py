@@ -6,11 +6,15 @@ from django.db.models import Case, F, FilteredRelation, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citylearn.assignments.enums import AssignmentStatus
+from citylearn.assignments.enums import AssignmentChangeKind, AssignmentStatus
 
 
 class Assignment(models.Model):
-    """A course someone must complete by a due date."""
+    """A course people must complete by a due date: a department subtree, or named people.
+
+    Who is covered is materialised as AssignedPerson rows, so reports group and filter
+    on one indexed table; people who join the subtree later get a row of their own.
+    """
 
     course = models.ForeignKey(
         "courses.CoursePage",
@@ -18,7 +22,23 @@ class Assignment(models.Model):
         related_name="assignments",
         on_delete=models.PROTECT,
     )
+    # The due date of everybody covered when the assignment is made.
     due_on = models.DateField(_("due on"))
+    department = models.ForeignKey(
+        "organisation.Department",
+        verbose_name=_("department subtree"),
+        related_name="assignments",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("Everyone in this department and below it, now and later."),
+    )
+    mandatory = models.BooleanField(_("mandatory"), default=True)
+    # People who join the subtree later are due this many days after joining it.
+    days_after_joining = models.PositiveSmallIntegerField(
+        _("days allowed after joining"), default=30
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     people = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("people"),
@@ -67,7 +87,7 @@ class AssignedPersonQuerySet(models.QuerySet):
             .annotate(
                 status=Case(
                     When(
-                        completed_on__lte=F("assignment__due_on"),
+                        completed_on__lte=F("due_on"),
                         then=Value(AssignmentStatus.COMPLETED_ON_TIME),
                     ),
                     When(
@@ -75,7 +95,7 @@ class AssignedPersonQuerySet(models.QuerySet):
                         then=Value(AssignmentStatus.COMPLETED_LATE),
                     ),
                     When(
-                        assignment__due_on__lt=today,
+                        due_on__lt=today,
                         then=Value(AssignmentStatus.OVERDUE),
                     ),
                     When(
@@ -104,6 +124,13 @@ class AssignedPerson(models.Model):
         related_name="assigned_courses",
         on_delete=models.PROTECT,
     )
+    # This person's own due date: the assignment's, counted from their joining for a
+    # later joiner, or moved by an extension for them alone.
+    due_on = models.DateField(_("due on"))
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
+    # Set when the person left the assignment's subtree before completing it: the row
+    # is kept as history but no longer counts in reports.
+    released_on = models.DateField(_("no longer required from"), null=True, blank=True)
 
     objects = AssignedPersonQuerySet.as_manager()
 
@@ -115,7 +142,10 @@ class AssignedPerson(models.Model):
                 fields=["assignment", "user"], name="one_row_per_assignment_and_person"
             )
         ]
-        indexes = [models.Index(fields=["user", "assignment"])]
+        indexes = [
+            models.Index(fields=["user", "assignment"]),
+            models.Index(fields=["assignment", "due_on"]),
+        ]
 
     def __str__(self):
         return f"{self.user} · {self.assignment}"
@@ -124,3 +154,45 @@ class AssignedPerson(models.Model):
     def status_label(self) -> str:
         """The label of the status annotated by with_status()."""
         return AssignmentStatus(self.status).label
+
+
+class AssignmentChange(models.Model):
+    """One line of an assignment's history, as the officer reads it."""
+
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("assignment"),
+        related_name="changes",
+        on_delete=models.CASCADE,
+    )
+    kind = models.CharField(
+        _("change"), max_length=20, choices=AssignmentChangeKind.choices
+    )
+    # The person a change concerns alone; empty for a change of the whole assignment.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        related_name="+",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    old_due_on = models.DateField(_("old due date"), null=True, blank=True)
+    new_due_on = models.DateField(_("new due date"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        related_name="+",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("assignment change")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.assignment} · {self.get_kind_display()}"

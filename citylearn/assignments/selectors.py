@@ -15,7 +15,7 @@ def assignments_of(
         AssignedPerson.objects.filter(user=user)
         .with_status(today)
         .select_related("assignment__course")
-        .order_by("assignment__due_on", "assignment__pk")
+        .order_by("due_on", "assignment__pk")
     )
 
 

@@ -21,7 +21,10 @@ def assign_course(
     assignment.full_clean()
     assignment.save()
     AssignedPerson.objects.bulk_create(
-        [AssignedPerson(assignment=assignment, user=person) for person in people],
+        [
+            AssignedPerson(assignment=assignment, user=person, due_on=due_on)
+            for person in people
+        ],
         ignore_conflicts=True,
     )
     return assignment

@@ -4,12 +4,18 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from citylearn.assignments.models import Assignment
+from citylearn.assignments.services import assign_course
 
 
 class CreateAssignmentView(CreateView):
     def save_instance(self):
-        self.form.instance.created_by = self.request.user
-        return super().save_instance()
+        form = self.form
+        return assign_course(
+            course=form.cleaned_data["course"],
+            people=form.cleaned_data["people"],
+            due_on=form.cleaned_data["due_on"],
+            assigned_by=self.request.user,
+        )
 
 
 class AssignmentViewSet(ModelViewSet):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,16 @@ class Department(MP_Node):
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    # Credit hours each person here should earn a year; empty: the nearest ancestor's
+    # value applies, and at the root ANNUAL_CREDIT_HOURS_TARGET.
+    credit_hours_target = models.DecimalField(
+        _("annual credit-hour target"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
 
     class Meta:
         verbose_name = _("department")
