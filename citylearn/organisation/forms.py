@@ -1,7 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from citylearn.organisation.fields import DepartmentField
+from citylearn.organisation.models import Department
 
 
 class RosterUploadForm(forms.Form):
@@ -50,7 +54,9 @@ class RosterApplyForm(forms.Form):
 
 
 class PeopleFilterForm(forms.Form):
-    department = forms.CharField(
-        label=_("Department code"), required=False, max_length=32
-    )
+    department = DepartmentField(required=False)
     q = forms.CharField(label=_("Name or employee id"), required=False, max_length=100)
+
+    def __init__(self, *args, departments: QuerySet[Department], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments

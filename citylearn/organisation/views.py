@@ -145,14 +145,13 @@ def roster_apply(request, upload_id: int):
 @people_reader_required
 def people(request):
     scope = read_scope(request.user)
-    form = PeopleFilterForm(request.GET or None)
+    form = PeopleFilterForm(request.GET or None, departments=departments_in(scope))
     staff = people_visible_to(request.user)
-    if form.is_valid():
-        code = form.cleaned_data["department"]
-        if code:
-            department = departments_in(scope).filter(code=code).first()
-            if department is None:
-                raise Http404
+    if form.is_bound and not form.is_valid():
+        staff = staff.none()
+    elif form.is_valid():
+        department = form.cleaned_data["department"]
+        if department:
             staff = staff.filter(department__path__startswith=department.path)
         if form.cleaned_data["q"]:
             term = form.cleaned_data["q"]

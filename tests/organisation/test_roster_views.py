@@ -119,7 +119,10 @@ def test_people_list_and_person_page_stay_inside_the_scope(client, officer, tree
     assert "王芳" in html and "李雷" not in html
     assert client.get("/en/hr/people/IN/").status_code == 200
     assert client.get("/en/hr/people/OUT/").status_code == 404
-    assert client.get("/en/hr/people/", {"department": "HR"}).status_code == 404
+    outside = client.get("/en/hr/people/", {"department": "HR"})
+    assert outside.status_code == 200
+    assert "No department in your part of the tree" in outside.content.decode()
+    assert "王芳" not in outside.content.decode()
     viewed = AuditEntry.objects.get(action=AuditAction.PERSON_VIEWED)
     assert viewed.target_label == "IN 王芳" and viewed.actor_label == "hr"
 
