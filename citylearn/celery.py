@@ -28,6 +28,15 @@ app.conf.beat_schedule = {
         "task": "citylearn.organisation.tasks.discard_stale_roster_uploads",
         "schedule": crontab(minute=23),
     },
+    # Effects of events whose receiver failed (docs/architecture.md, "Events").
+    "complete-missed-courses": {
+        "task": "citylearn.progress.tasks.complete_missed_courses",
+        "schedule": crontab(minute=7),
+    },
+    "issue-missing-certificates": {
+        "task": "citylearn.certificates.tasks.issue_missing_certificates",
+        "schedule": crontab(minute="*/15"),
+    },
     # A learner who closes the page mid-exam is graded once the time is up.
     "grade-expired-attempts": {
         "task": "citylearn.quizzes.tasks.grade_expired_attempts",

@@ -6,3 +6,8 @@ class CertificatesConfig(AppConfig):
     name = "citylearn.certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from citylearn.certificates import signal_handlers
+
+        signal_handlers.connect()

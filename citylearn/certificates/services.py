@@ -1,5 +1,7 @@
 """Issuing and revoking certificates. Issuing twice leaves one certificate and one PDF."""
 
+from datetime import timedelta
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -13,6 +15,10 @@ from citylearn.certificates.pdf import render_certificate_pdf
 from citylearn.progress.models import CourseCompletion
 
 REASON_REQUIRED = _("Say why the certificate is revoked.")
+
+# A completion this recent may still have its certificate on the way.
+SWEEP_GRACE = timedelta(minutes=10)
+SWEEP_BATCH = 500
 
 
 def issue_certificate(*, completion: CourseCompletion) -> Certificate:
@@ -29,6 +35,17 @@ def issue_certificate(*, completion: CourseCompletion) -> Certificate:
         },
     )
     return ensure_certificate_pdf(certificate=certificate)
+
+
+def completions_missing_certificates() -> list[int]:
+    """Completions whose course_completed receiver never got a certificate issued."""
+    return list(
+        CourseCompletion.objects.filter(
+            certificate__isnull=True, completed_at__lt=timezone.now() - SWEEP_GRACE
+        )
+        .order_by("completed_at")
+        .values_list("pk", flat=True)[:SWEEP_BATCH]
+    )
 
 
 def ensure_certificate_pdf(*, certificate: Certificate) -> Certificate:

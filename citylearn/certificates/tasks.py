@@ -1,5 +1,8 @@
 from citylearn.celery import app
-from citylearn.certificates.services import issue_certificate
+from citylearn.certificates.services import (
+    completions_missing_certificates,
+    issue_certificate,
+)
 from citylearn.progress.models import CourseCompletion
 
 
@@ -10,3 +13,12 @@ def issue_certificate_task(completion_id: int) -> None:
         pk=completion_id
     )
     issue_certificate(completion=completion)
+
+
+@app.task
+def issue_missing_certificates() -> int:
+    """Queue the certificates that a lost course_completed left unissued."""
+    missing = completions_missing_certificates()
+    for completion_id in missing:
+        issue_certificate_task.delay(completion_id)
+    return len(missing)

@@ -8,4 +8,6 @@ class ProgressConfig(AppConfig):
     verbose_name = _("Learning progress")
 
     def ready(self):
-        from citylearn.progress import signal_handlers  # noqa: F401
+        from citylearn.progress import signal_handlers
+
+        signal_handlers.connect()

@@ -1,15 +1,21 @@
 """Recording progress. Every function here may be called twice with the same effect."""
 
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citylearn.certificates.tasks import issue_certificate_task
+from citylearn.core.events import send_after_commit
 from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
 from citylearn.progress.selectors import has_met_course_requirements
+from citylearn.progress.signals import course_completed
+from citylearn.quizzes.models import Attempt
 
 COURSE_NOT_LIVE = _("This course is not published.")
 LESSON_NOT_LIVE = _("This lesson is not published.")
@@ -65,7 +71,7 @@ def complete_course_if_done(
 ) -> CourseCompletion | None:
     """Record the course as completed (once) when its rule is met; None while it is not.
 
-    The first recording queues the certificate, after the transaction commits.
+    The first recording sends course_completed, after the transaction commits.
     """
     _enrol_and_lock(user=user, course=course)
     if not has_met_course_requirements(user=user, course=course):
@@ -83,5 +89,28 @@ def complete_course_if_done(
         },
     )
     if created:
-        transaction.on_commit(lambda: issue_certificate_task.delay(completion.pk))
+        send_after_commit(
+            course_completed, sender=CourseCompletion, completion=completion
+        )
     return completion
+
+
+def complete_courses_of_recent_passes(*, since: datetime) -> int:
+    """Record the completions that a lost quiz_passed missed; returns how many it found."""
+    recorded = CourseCompletion.objects.filter(
+        user=OuterRef("user"), course=OuterRef("quiz__course")
+    )
+    pending = (
+        Attempt.objects.graded()
+        .filter(passed=True, graded_at__gte=since)
+        .exclude(Exists(recorded))
+        .values_list("user", "quiz__course")
+        .distinct()
+    )
+    completed = 0
+    for user_id, course_id in pending:
+        course = CoursePage.objects.get(pk=course_id)
+        user = get_user_model().objects.get(pk=user_id)
+        if complete_course_if_done(user=user, course=course):
+            completed += 1
+    return completed

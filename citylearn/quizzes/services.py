@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from citylearn.core.events import send_after_commit
 from citylearn.quizzes.enums import QuestionKind
 from citylearn.quizzes.errors import (
     ATTEMPT_FINISHED,
@@ -305,10 +306,8 @@ def _grade(attempt: Attempt, now: datetime) -> bool:
         return False
     AttemptQuestion.objects.bulk_update(slots, ["points"])
     if attempt.passed:
-        transaction.on_commit(
-            lambda: quiz_passed.send(
-                sender=Quiz, quiz=quiz, user=attempt.user, attempt=attempt
-            )
+        send_after_commit(
+            quiz_passed, sender=Quiz, quiz=quiz, user=attempt.user, attempt=attempt
         )
     return True
 

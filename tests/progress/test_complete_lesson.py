@@ -151,7 +151,9 @@ def test_the_certificate_is_queued_once_after_commit(
     lesson = lessons_of(course)[0]
 
     with (
-        mock.patch("citylearn.progress.services.issue_certificate_task.delay") as delay,
+        mock.patch(
+            "citylearn.certificates.signal_handlers.issue_certificate_task.delay"
+        ) as delay,
         django_capture_on_commit_callbacks(execute=True) as callbacks,
     ):
         complete_lesson(user=learner, lesson=lesson)
