@@ -1,6 +1,5 @@
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -84,20 +83,6 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
         """The course's final quiz, or None."""
         return getattr(self, "quiz", None)
 
-    def get_context(self, request, *args, **kwargs):
-        # progress and assignments are built on these pages: imported late, not in a cycle.
-        from citylearn.assignments.selectors import assignment_of
-        from citylearn.progress.selectors import course_state, signed_in_learner
-
-        context = super().get_context(request, *args, **kwargs)
-        learner = signed_in_learner(request)
-        context["learner"] = learner
-        context["state"] = course_state(course=self, user=learner)
-        context["assignment"] = learner and assignment_of(
-            user=learner, course=self, today=timezone.localdate()
-        )
-        return context
-
 
 class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes"))
@@ -123,25 +108,8 @@ class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
     def is_public_course(self) -> bool:
         return self.course.is_public_course()
 
-    def serve(self, request, *args, **kwargs):
-        from citylearn.progress.selectors import signed_in_learner
-        from citylearn.progress.services import record_lesson_visit
-
-        response = super().serve(request, *args, **kwargs)
-        learner = signed_in_learner(request)
-        if learner is not None and response.status_code == 200:
-            record_lesson_visit(user=learner, lesson=self)
-        return response
-
     def get_context(self, request, *args, **kwargs):
-        from citylearn.progress.selectors import signed_in_learner
-
         context = super().get_context(request, *args, **kwargs)
-        learner = signed_in_learner(request)
-        context["learner"] = learner
-        context["is_completed"] = (
-            learner is not None and self.completions.filter(user=learner).exists()
-        )
         context["previous_lesson"] = self.previous_lesson()
         context["next_lesson"] = self.next_lesson()
         return context

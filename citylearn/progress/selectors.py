@@ -132,7 +132,7 @@ def credit_hours(*, user: AbstractBaseUser, year: int | None = None) -> CreditHo
     )
 
 
-def signed_in_learner(request) -> AbstractBaseUser | None:
+def signed_in_user(request) -> AbstractBaseUser | None:
     """The signed-in user, or None; without a session cookie the session is never read.
 
     Reading the session marks the response Vary: Cookie, which would keep public pages

@@ -3,7 +3,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from citylearn.courses.models import LessonPage
 from citylearn.progress.models import CourseCompletion
+from citylearn.progress.selectors import signed_in_user
+from citylearn.progress.services import record_lesson_visit
 
 KEEP_TRAINING_RECORDS = _(
     "People have completed this course: their training records and credit hours "
@@ -18,3 +21,21 @@ def keep_courses_with_training_records(request, page):
         messages.error(request, KEEP_TRAINING_RECORDS)
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("on_serve_page")
+def remember_lesson_visits(serve_page):
+    """A lesson served to a signed-in learner is where they continue next time.
+
+    Registered before Wagtail's own on_serve_page hooks, this wraps the view
+    restriction check: a lesson that was refused is not remembered.
+    """
+
+    def serve(page, request, serve_args, serve_kwargs):
+        response = serve_page(page, request, serve_args, serve_kwargs)
+        user = signed_in_user(request)
+        if isinstance(page, LessonPage) and user and response.status_code == 200:
+            record_lesson_visit(user=user, lesson=page)
+        return response
+
+    return serve

@@ -1,5 +1,11 @@
-import pytest
+import datetime
 
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from citylearn.assignments.models import AssignedPerson
+from citylearn.assignments.services import assign_course
 from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
 from tests.courses.factories import lessons_of, make_course, make_learner
 
@@ -70,3 +76,41 @@ def test_an_unknown_or_unpublished_lesson_is_not_found(client):
     assert client.post("/my/lessons/999999/complete/").status_code == 404
     assert client.post("/my/courses/999999/start/").status_code == 404
     assert not LessonCompletion.objects.exists()
+
+
+def test_a_lesson_served_to_an_enrolled_learner_is_where_they_continue(client):
+    course, learner = make_course(lessons=2), make_learner()
+    first, second = lessons_of(course)
+    client.force_login(learner)
+    client.post(f"/my/courses/{course.pk}/start/")
+
+    assert client.get(second.url).status_code == 200
+
+    assert Enrollment.objects.get(user=learner).last_lesson == second
+    assert f'href="{second.url}"' in client.get(course.url).content.decode()
+
+
+def test_a_lesson_refused_by_a_view_restriction_is_not_remembered(client):
+    course, learner = make_course(lessons=2), make_learner()
+    __, second = lessons_of(course)
+    client.force_login(learner)
+    client.post(f"/my/courses/{course.pk}/start/")
+    restriction = PageViewRestriction.objects.create(
+        page=second, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Auditors"))
+
+    assert client.get(second.url).status_code != 200
+
+    assert Enrollment.objects.get(user=learner).last_lesson is None
+
+
+def test_the_course_page_shows_the_learners_own_due_date(client):
+    course, learner = make_course(lessons=1), make_learner()
+    assign_course(course=course, people=[learner], due_on=datetime.date(2030, 6, 30))
+    AssignedPerson.objects.filter(user=learner).update(
+        due_on=datetime.date(2030, 7, 31)
+    )
+    client.force_login(learner)
+
+    assert "2030-07-31" in client.get(course.url).content.decode()

@@ -1,0 +1,35 @@
+"""Where the signed-in person stands, for the course and lesson pages.
+
+The page models know nothing of progress: their templates ask these tags.
+"""
+
+from django import template
+from django.utils import timezone
+
+from citylearn.assignments.selectors import assignment_of
+from citylearn.progress.selectors import course_state, signed_in_user
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def course_progress(context, course) -> dict:
+    """The learner, their CourseState and their assignment of the course, if any."""
+    user = signed_in_user(context["request"])
+    return {
+        "learner": user,
+        "state": course_state(course=course, user=user),
+        "assignment": user
+        and assignment_of(user=user, course=course, today=timezone.localdate()),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def lesson_progress(context, lesson) -> dict:
+    """The learner and whether they have completed the lesson."""
+    user = signed_in_user(context["request"])
+    return {
+        "learner": user,
+        "is_completed": user is not None
+        and lesson.completions.filter(user=user).exists(),
+    }
