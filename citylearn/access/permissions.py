@@ -10,14 +10,17 @@ database answers with an indexed prefix match instead of walking the tree.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
 
 from citylearn.organisation.enums import Role
-from citylearn.organisation.models import Department, StaffProfile
+
+if TYPE_CHECKING:
+    from citylearn.organisation.models import Department, StaffProfile
 
 EDITORS_GROUP = "Editors"
 
@@ -39,7 +42,7 @@ class Scope:
     def __bool__(self) -> bool:
         return self.everything or bool(self.paths)
 
-    def contains(self, department: Department) -> bool:
+    def contains(self, department: "Department") -> bool:
         return self.everything or department.path.startswith(self.paths)
 
     def q(self, path_field: str = "department__path") -> Q:
@@ -90,12 +93,12 @@ def is_department_head(user) -> bool:
     return bool(_roles(user).get(Role.DEPARTMENT_HEAD))
 
 
-def staff_profile(user) -> StaffProfile | None:
+def staff_profile(user) -> "StaffProfile | None":
     if not user.is_authenticated:
         return None
     try:
         return user.staff_profile
-    except StaffProfile.DoesNotExist:
+    except ObjectDoesNotExist:
         return None
 
 
@@ -121,7 +124,7 @@ def read_scope(user) -> Scope:
     )
 
 
-def can_view_person(user, person: StaffProfile) -> bool:
+def can_view_person(user, person: "StaffProfile") -> bool:
     return read_scope(user).contains(person.department)
 
 
