@@ -326,7 +326,7 @@ def image_problem(root: Path, relative: str) -> str | None:
     """Why the image at relative cannot be imported, or None; it must stay inside root."""
     parts = PurePosixPath(relative).parts
     if PurePosixPath(relative).is_absolute() or ".." in parts:
-        return "is outside the content folder: give a path inside it, without '..'"
+        return "is outside the content folder: give a path relative to it, without '..'"
     path = root
     for part in parts:
         path = path / part
@@ -361,9 +361,12 @@ def _check_lessons(tree: ContentTree) -> None:
                 1, f"lesson number {lesson.order:02d} is also {orders[order_key].path}"
             )
         orders[order_key] = lesson
+    courses = {s.slug for s in tree.courses}
     for source in tree.lessons + tree.quizzes:
         if source.parent_slug in broken_courses:
             source.problem(1, "not imported: the course's course.md has errors")
+        elif source.parent_slug not in courses:
+            source.problem(1, "not imported: the course folder has no usable course.md")
 
 
 def _validate_question_file(source: Source, schema: str) -> None:

@@ -89,6 +89,21 @@ def test_a_broken_course_reports_its_lessons_and_quiz(content_root):
     assert not Quiz.objects.exists()
 
 
+def test_a_course_without_course_md_reports_its_lessons_and_quiz(content_root):
+    import_content(content_root)
+    (content_root / "courses/data-basics/course.md").unlink()
+
+    report = import_content(content_root)
+
+    waiting = (1, "not imported: the course folder has no usable course.md")
+    for relative in ("01-quality.md", "02-sharing.md", "quiz.yaml"):
+        assert problems_of(report, f"courses/data-basics/{relative}") == [waiting]
+    assert report.unpublished == [
+        "courses/data-basics/course.md: source removed, page unpublished"
+    ]
+    assert LessonPage.objects.filter(live=True).count() == 2
+
+
 def test_a_broken_explainer_is_reported_once_with_the_files_waiting_on_it(
     content_root,
 ):
@@ -163,11 +178,11 @@ def test_a_symlinked_folder_is_refused(content_root, tmp_path):
     [
         (
             "../secret.png",
-            "is outside the content folder: give a path inside it, without '..'",
+            "is outside the content folder: give a path relative to it, without '..'",
         ),
         (
             "{outside}",
-            "is outside the content folder: give a path inside it, without '..'",
+            "is outside the content folder: give a path relative to it, without '..'",
         ),
         (
             "images/link.png",
