@@ -21,6 +21,8 @@ MAX_BYTES = {
     "a YAML file": 512 * 1024,
     "an image": 5 * 1024 * 1024,
 }
+# A small file can hold a huge image, and every rendition would decode it whole.
+MAX_IMAGE_PIXELS = 40_000_000
 
 
 @dataclass(frozen=True)

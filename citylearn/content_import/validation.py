@@ -11,6 +11,7 @@ from PIL import Image as PILImage
 from citylearn.content_import.schema import clean_mapping
 from citylearn.content_import.sources import (
     LESSON_FILE,
+    MAX_IMAGE_PIXELS,
     SLUG,
     SYMLINK_REFUSED,
     Problem,
@@ -341,8 +342,14 @@ def image_problem(root: Path, relative: str) -> str | None:
     try:
         with PILImage.open(io.BytesIO(raw)) as image:
             image.verify()
+            width, height = image.size
     except (OSError, SyntaxError, PILImage.DecompressionBombError):
         return "is not a readable image"
+    if width * height > MAX_IMAGE_PIXELS:
+        return (
+            f"is {width}×{height} pixels, more than the limit of "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels"
+        )
     return None
 
 

@@ -248,6 +248,24 @@ def test_an_image_over_its_size_limit_is_refused(content_root):
     ]
 
 
+def test_an_image_with_too_many_pixels_is_refused(content_root):
+    (content_root / "images").mkdir()
+    PILImage.new("1", (8000, 6000)).save(content_root / "images/vast.png")
+    with (content_root / "cases/command-centre.md").open("a") as case:
+        case.write("\n![图](images/vast.png)\n")
+
+    report = import_content(content_root)
+
+    assert problems_of(report, "cases/command-centre.md") == [
+        (
+            18,
+            "image file 'images/vast.png' is 8000×6000 pixels, "
+            "more than the limit of 40 million pixels",
+        )
+    ]
+    assert not get_image_model().objects.exists()
+
+
 def conflict(content_root):
     import_content(content_root)
     edit_in_the_admin(ExplainerPage.objects.get())
