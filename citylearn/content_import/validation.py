@@ -26,6 +26,14 @@ from citylearn.core.markup import LINK_KINDS
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
 MARKDOWN_KINDS = ("course", "lesson", "case", "explainer", "register")
+CONTENT_ENTRIES = (
+    "courses",
+    "cases",
+    "explainers",
+    "register",
+    "selfchecks",
+    "glossary.yaml",
+)
 
 
 @dataclass
@@ -65,6 +73,16 @@ def read_tree(root: Path) -> ContentTree:
     tree = ContentTree(root=root)
     if not root.is_dir():
         tree.problems.append(Problem(str(root), 1, "not a directory"))
+        return tree
+    # A wrong path must not read as "every source removed" and unpublish the site.
+    if not any(os.path.lexists(root / name) for name in CONTENT_ENTRIES):
+        tree.problems.append(
+            Problem(
+                str(root),
+                1,
+                f"not a content folder: it has none of {', '.join(CONTENT_ENTRIES)}",
+            )
+        )
         return tree
 
     def folder(path: Path) -> bool:

@@ -77,6 +77,22 @@ def test_dry_run_lists_what_would_be_unpublished(content_root):
     assert RegisterEntryPage.objects.get().live
 
 
+def test_a_folder_that_is_not_a_content_folder_unpublishes_nothing(
+    content_root, tmp_path
+):
+    import_content(content_root)
+    (tmp_path / "empty").mkdir()
+
+    report = import_content(tmp_path / "empty")
+
+    assert [p.message for p in report.problems] == [
+        "not a content folder: it has none of courses, cases, explainers, register, "
+        "selfchecks, glossary.yaml"
+    ]
+    assert report.unpublished == []
+    assert RegisterEntryPage.objects.get().live
+
+
 def test_a_broken_course_reports_its_lessons_and_quiz(content_root):
     write(content_root, "courses/data-basics/course.md", "---\ntitle: [数据\n---\n")
 
