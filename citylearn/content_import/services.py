@@ -1,5 +1,6 @@
 """Importing content/ into Wagtail: only what changed, never over an editor's later edit."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,10 @@ PAGE_MODELS = {
 }
 
 
+class ImportFailed(Exception):
+    pass
+
+
 @dataclass
 class ImportReport:
     problems: list[Problem] = field(default_factory=list)
@@ -57,6 +62,14 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     unpublished: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Errors and skipped conflicts both fail an import, so that CI and cron notice."""
+        return bool(self.problems or self.conflicts)
+
+    def messages(self) -> list[str]:
+        return [str(problem) for problem in self.problems] + self.conflicts
 
     def summary(self) -> str:
         return (
@@ -77,20 +90,23 @@ def import_content(
     tree = read_tree(root)
     validate_tree(tree, existing_slugs(), drawn_questions())
     report = ImportReport(problems=sorted(tree.all_problems(), key=_problem_order))
-    if dry_run or any(p.path == str(root) for p in tree.problems):
+    if any(p.path == str(root) for p in tree.problems):
+        return report
+    if dry_run:
+        _unpublish_missing(root, report, dry_run=True)
         return report
 
     indexes = _ensure_site_structure()
     importer = _Importer(root=root, report=report, force=force)
-    if tree.glossary and tree.glossary.fields:
+    if tree.glossary and tree.glossary.importable:
         importer.glossary(tree.glossary, indexes["glossary"])
     courses = {}
     for source in tree.courses:
-        if not source.problems:
+        if source.importable:
             courses[source.slug] = importer.page(source, indexes["course"])
     for source in sorted(tree.lessons, key=lambda s: (s.parent_slug, s.order)):
         course = courses.get(source.parent_slug)
-        if course and not source.problems:
+        if course and source.importable:
             importer.page(source, course)
     for course in filter(None, courses.values()):
         _order_lessons(
@@ -98,19 +114,19 @@ def import_content(
         )
     for source in tree.quizzes:
         course = courses.get(source.parent_slug)
-        if course and not source.problems:
+        if course and source.importable:
             importer.quiz(source, course)
     for kind, group in (("case", tree.cases), ("explainer", tree.explainers)):
         for source in group:
-            if not source.problems:
+            if source.importable:
                 importer.page(source, indexes[kind])
     for source in tree.register:
-        if not source.problems:
+        if source.importable:
             importer.page(source, indexes["register"])
     for source in tree.selfchecks:
-        if not source.problems:
+        if source.importable:
             importer.selfcheck(source, indexes["home"])
-    _unpublish_missing(tree, report)
+    _unpublish_missing(root, report)
     return report
 
 
@@ -188,11 +204,21 @@ def _order_lessons(course: Page, lessons: list[Source]) -> None:
                 Page.objects.get(pk=by_slug[slug].pk).move(course, pos="last-child")
 
 
-def _unpublish_missing(tree, report: ImportReport) -> None:
-    present = {source.relative for source in tree.sources()}
-    missing = ImportedSource.objects.exclude(path__in=present).select_related("page")
-    for record in missing:
-        if record.page and record.page.live:
+def _unpublish_missing(root: Path, report: ImportReport, dry_run=False) -> None:
+    """Unpublish the pages whose source file is gone.
+
+    Only a file that is gone: one that is there but broken, a link or unreadable is
+    an error about that file, and its page stays as it is.
+    """
+    records = ImportedSource.objects.filter(page__live=True).select_related("page")
+    for record in records:
+        if os.path.lexists(root / record.path):
+            continue
+        if dry_run:
+            report.unpublished.append(
+                f"{record.path}: source removed, page would be unpublished"
+            )
+        else:
             record.page.specific.unpublish()
             report.unpublished.append(
                 f"{record.path}: source removed, page unpublished"

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,19 @@ import yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LESSON_FILE = re.compile(r"^(?P<order>\d{2})-(?P<slug>.+)\.md$")
+
+SYMLINK_REFUSED = (
+    "is a symbolic link: content files must be real files in the content folder"
+)
+
+# Checked before a file is read: one oversized file must not fill a page or the memory.
+MAX_BYTES = {
+    "a Markdown file": 256 * 1024,
+    "a YAML file": 512 * 1024,
+    "an image": 5 * 1024 * 1024,
+}
+# A small file can hold a huge image, and every rendition would decode it whole.
+MAX_IMAGE_PIXELS = 40_000_000
 
 
 @dataclass(frozen=True)
@@ -45,12 +59,20 @@ class Source:
     parent_slug: str = ""  # a lesson's or quiz's course
     fields: dict | None = None  # the checked values, once validated
     problems: list[Problem] = field(default_factory=list)
+    readable: bool = True
+    # Links as (line, kind, target); and the broken files this one waits on.
+    links: list[tuple[int, str, str]] = field(default_factory=list)
+    waits_on: list[str] = field(default_factory=list)
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(str(self.path), line, message))
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)
+
+    @property
+    def importable(self) -> bool:
+        return not self.problems and not self.waits_on
 
 
 def _node_lines(node, prefix: str, lines: dict) -> None:
@@ -82,8 +104,42 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict]:
     return data, {key: line + first_line - 1 for key, line in lines.items()}
 
 
-def read_text(path: Path) -> tuple[str, bytes]:
-    raw = path.read_bytes()
+def _size(amount: int) -> str:
+    return (
+        f"{amount / 1024 / 1024:g} MB"
+        if amount >= 1024 * 1024
+        else f"{amount // 1024} KB"
+    )
+
+
+def read_bytes(path: Path, kind: str) -> bytes:
+    """A regular file inside the content tree, no larger than its kind's limit."""
+    try:
+        status = path.lstat()
+    except OSError as error:
+        raise SourceError(1, f"cannot be read: {error.strerror}") from error
+    if stat.S_ISLNK(status.st_mode):
+        raise SourceError(1, SYMLINK_REFUSED)
+    if not stat.S_ISREG(status.st_mode):
+        raise SourceError(1, "is not a regular file")
+    limit = MAX_BYTES[kind]
+    too_large = f"is larger than {_size(limit)}, the limit for {kind}"
+    if status.st_size > limit:
+        raise SourceError(1, too_large)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)  # the file may have grown since lstat
+    except OSError as error:
+        raise SourceError(1, f"cannot be read: {error.strerror}") from error
+    if len(raw) > limit:
+        raise SourceError(1, too_large)
+    return raw
+
+
+def read_text(path: Path, kind: str) -> tuple[str, bytes]:
+    raw = read_bytes(path, kind)
+    if not raw.strip():
+        raise SourceError(1, "the file is empty")
     try:
         return raw.decode("utf-8-sig"), raw
     except UnicodeDecodeError as error:
@@ -94,7 +150,7 @@ def read_markdown(
     path: Path, shown: Path, relative: str, kind: str, slug: str
 ) -> Source:
     """A Markdown file with YAML front matter between two `---` lines."""
-    text, raw = read_text(path)
+    text, raw = read_text(path, "a Markdown file")
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         raise SourceError(
@@ -123,7 +179,7 @@ def read_markdown(
 def read_yaml_file(
     path: Path, shown: Path, relative: str, kind: str, slug: str
 ) -> Source:
-    text, raw = read_text(path)
+    text, raw = read_text(path, "a YAML file")
     data, key_lines = load_yaml(text)
     return Source(
         path=shown,

@@ -1,18 +1,23 @@
 """Reading the whole content tree and checking it before anything is written."""
 
+import io
+import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from PIL import Image as PILImage
 
 from citylearn.content_import.schema import clean_mapping
 from citylearn.content_import.sources import (
     LESSON_FILE,
+    MAX_IMAGE_PIXELS,
     SLUG,
+    SYMLINK_REFUSED,
     Problem,
     Source,
     SourceError,
+    read_bytes,
     read_markdown,
     read_yaml_file,
 )
@@ -21,6 +26,14 @@ from citylearn.core.markup import LINK_KINDS
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
 MARKDOWN_KINDS = ("course", "lesson", "case", "explainer", "register")
+CONTENT_ENTRIES = (
+    "courses",
+    "cases",
+    "explainers",
+    "register",
+    "selfchecks",
+    "glossary.yaml",
+)
 
 
 @dataclass
@@ -52,11 +65,31 @@ class ContentTree:
 
 
 def read_tree(root: Path) -> ContentTree:
-    """Every content file under root, parsed; unreadable files become problems."""
+    """Every content file under root, parsed; unreadable files become problems.
+
+    A file that exists but cannot be read is kept as a source with its problem, so
+    that its page is left as it is: only a file that is gone unpublishes its page.
+    """
     tree = ContentTree(root=root)
     if not root.is_dir():
         tree.problems.append(Problem(str(root), 1, "not a directory"))
         return tree
+    # A wrong path must not read as "every source removed" and unpublish the site.
+    if not any(os.path.lexists(root / name) for name in CONTENT_ENTRIES):
+        tree.problems.append(
+            Problem(
+                str(root),
+                1,
+                f"not a content folder: it has none of {', '.join(CONTENT_ENTRIES)}",
+            )
+        )
+        return tree
+
+    def folder(path: Path) -> bool:
+        if path.is_symlink():
+            tree.problems.append(Problem(str(path), 1, SYMLINK_REFUSED))
+            return False
+        return path.is_dir()
 
     def read(reader, path: Path, kind: str, slug: str, group: list | None):
         relative = path.relative_to(root).as_posix()
@@ -72,29 +105,31 @@ def read_tree(root: Path) -> ContentTree:
         try:
             source = reader(path, path, relative, kind, slug)
         except SourceError as error:
-            tree.problems.append(Problem(str(path), error.line, error.message))
-            return None
+            source = Source(path, relative, kind, slug, data=None, lines={})
+            source.readable = False
+            source.problem(error.line, error.message)
         if group is not None:
             group.append(source)
         return source
 
     courses_dir = root / "courses"
-    for course_dir in sorted(courses_dir.iterdir()) if courses_dir.is_dir() else []:
-        if not course_dir.is_dir():
-            tree.problems.append(
-                Problem(str(course_dir), 1, "expected a course folder")
+    for course_dir in sorted(courses_dir.iterdir()) if folder(courses_dir) else []:
+        if not folder(course_dir):
+            if not course_dir.is_symlink():
+                tree.problems.append(
+                    Problem(str(course_dir), 1, "expected a course folder")
+                )
+            continue
+        if os.path.lexists(course_dir / "course.md"):
+            read(
+                read_markdown,
+                course_dir / "course.md",
+                "course",
+                course_dir.name,
+                tree.courses,
             )
-            continue
-        if not (course_dir / "course.md").is_file():
+        else:
             tree.problems.append(Problem(str(course_dir), 1, "missing course.md"))
-            continue
-        read(
-            read_markdown,
-            course_dir / "course.md",
-            "course",
-            course_dir.name,
-            tree.courses,
-        )
         for path in sorted(course_dir.iterdir()):
             lesson = LESSON_FILE.match(path.name)
             if path.name == "course.md":
@@ -115,14 +150,13 @@ def read_tree(root: Path) -> ContentTree:
                     Problem(str(path), 1, "unknown file: lessons are named NN-slug.md")
                 )
 
-    for folder, kind, group in (
+    for folder_name, kind, group in (
         ("cases", "case", tree.cases),
         ("explainers", "explainer", tree.explainers),
         ("register", "register", tree.register),
     ):
-        for path in (
-            sorted((root / folder).glob("*")) if (root / folder).is_dir() else []
-        ):
+        kind_dir = root / folder_name
+        for path in sorted(kind_dir.glob("*")) if folder(kind_dir) else []:
             if path.suffix != ".md":
                 tree.problems.append(
                     Problem(str(path), 1, "unknown file: expected .md")
@@ -131,13 +165,13 @@ def read_tree(root: Path) -> ContentTree:
             read(read_markdown, path, kind, path.stem, group)
 
     selfchecks = root / "selfchecks"
-    for path in sorted(selfchecks.glob("*")) if selfchecks.is_dir() else []:
+    for path in sorted(selfchecks.glob("*")) if folder(selfchecks) else []:
         if path.suffix != ".yaml":
             tree.problems.append(Problem(str(path), 1, "unknown file: expected .yaml"))
             continue
         read(read_yaml_file, path, "selfcheck", path.stem, tree.selfchecks)
 
-    if (root / "glossary.yaml").is_file():
+    if os.path.lexists(root / "glossary.yaml"):
         tree.glossary = read(
             read_yaml_file, root / "glossary.yaml", "glossary", "glossary", None
         )
@@ -155,6 +189,8 @@ def validate_tree(
     questions learners have already been given, whose shape must stay as it is.
     """
     for source in tree.sources():
+        if not source.readable:
+            continue
         if source.kind in MARKDOWN_KINDS:
             source.fields = clean_mapping(source, source.data, source.kind)
         elif source.kind == "quiz":
@@ -166,9 +202,13 @@ def validate_tree(
             _validate_glossary(source)
 
     known = _known_slugs(tree, existing_slugs)
+    # Terms of a broken glossary are unknown: its own error says so, once.
+    if tree.glossary and tree.glossary.fields is None:
+        known["glossary"] = None
     for source in tree.sources():
         _check_links_and_images(tree.root, source, known)
     _check_lessons(tree)
+    _wait_for_broken_sources(tree, existing_slugs)
 
 
 def _known_slugs(
@@ -227,15 +267,17 @@ def _check_links_and_images(
                     source.problem(
                         number, f"link '{kind}:{target}' has an unknown kind"
                     )
-                elif target not in known[kind]:
+                elif known[kind] is not None and target not in known[kind]:
                     source.problem(
                         number, f"broken internal link: no {kind} '{target}'"
                     )
+                else:
+                    source.links.append((number, kind, target))
             for image in IMAGE.finditer(line):
                 if not image["alt"].strip():
                     source.problem(number, f"image '{image['src']}' has no alt text")
                 if not image["src"].startswith(("https://", "http://")):
-                    problem = _image_problem(root / image["src"])
+                    problem = image_problem(root, image["src"])
                     if problem:
                         source.problem(number, f"image file '{image['src']}' {problem}")
 
@@ -249,19 +291,83 @@ def _check_links_and_images(
         for slug in fields.get(key, []):
             if slug not in known[kind]:
                 source.problem(source.line_of(key), f"'{key}' names no {kind} '{slug}'")
+            else:
+                source.links.append((source.line_of(key), kind, slug))
     explainer = fields.get("explainer") if source.kind == "register" else None
     if explainer and explainer not in known["explainer"]:
         source.problem(source.line_of("explainer"), f"no explainer '{explainer}'")
+    elif explainer:
+        source.links.append((source.line_of("explainer"), "explainer", explainer))
 
 
-def _image_problem(path: Path) -> str | None:
-    if not path.is_file():
+def _wait_for_broken_sources(tree: ContentTree, existing: dict[str, set[str]]) -> None:
+    """A file linking to a page that only a broken file would create waits for it.
+
+    The broken file is reported once, with the files that wait on it, rather than
+    as a broken link in each of them; a lesson or quiz waits with its course. A
+    glossary link never waits: the glossary page is always there.
+    """
+    pages = {(s.kind, s.slug): s for s in tree.sources() if s.kind in LINK_KINDS}
+    pages.update({("lesson", f"{s.parent_slug}/{s.slug}"): s for s in tree.lessons})
+
+    def blockers(source: Source):
+        if source.kind in ("lesson", "quiz"):
+            yield pages.get(("course", source.parent_slug))
+        for __, kind, target in source.links:
+            if target not in existing.get(kind, ()):
+                yield pages.get((kind, target))
+
+    changed = True
+    while changed:
+        changed = False
+        for source in tree.sources():
+            if not source.importable:
+                continue
+            for blocker in blockers(source):
+                if blocker is not None and not blocker.importable:
+                    source.waits_on = blocker.waits_on or [blocker.relative]
+                    changed = True
+                    break
+
+    waiting: dict[str, list[str]] = {}
+    for source in tree.sources():
+        for relative in source.waits_on:
+            waiting.setdefault(relative, []).append(source.relative)
+    for source in tree.sources():
+        if source.relative in waiting:
+            files = ", ".join(sorted(waiting[source.relative]))
+            source.problem(
+                1, f"files that depend on this one wait until it is fixed: {files}"
+            )
+
+
+def image_problem(root: Path, relative: str) -> str | None:
+    """Why the image at relative cannot be imported, or None; it must stay inside root."""
+    parts = PurePosixPath(relative).parts
+    if PurePosixPath(relative).is_absolute() or ".." in parts:
+        return "is outside the content folder: give a path relative to it, without '..'"
+    path = root
+    for part in parts:
+        path = path / part
+        if path.is_symlink():
+            return SYMLINK_REFUSED
+    if not path.exists():
         return "does not exist"
     try:
-        with PILImage.open(path) as image:
+        raw = read_bytes(path, "an image")
+    except SourceError as error:
+        return error.message
+    try:
+        with PILImage.open(io.BytesIO(raw)) as image:
             image.verify()
-    except (OSError, SyntaxError):
+            width, height = image.size
+    except (OSError, SyntaxError, PILImage.DecompressionBombError):
         return "is not a readable image"
+    if width * height > MAX_IMAGE_PIXELS:
+        return (
+            f"is {width}×{height} pixels, more than the limit of "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels"
+        )
     return None
 
 
@@ -280,9 +386,12 @@ def _check_lessons(tree: ContentTree) -> None:
                 1, f"lesson number {lesson.order:02d} is also {orders[order_key].path}"
             )
         orders[order_key] = lesson
+    courses = {s.slug for s in tree.courses}
     for source in tree.lessons + tree.quizzes:
         if source.parent_slug in broken_courses:
             source.problem(1, "not imported: the course's course.md has errors")
+        elif source.parent_slug not in courses:
+            source.problem(1, "not imported: the course folder has no usable course.md")
 
 
 def _validate_question_file(source: Source, schema: str) -> None:

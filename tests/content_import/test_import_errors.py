@@ -95,9 +95,16 @@ def test_broken_internal_link(content_root):
     )
     report = import_content(content_root)
     assert problems_of(report, "courses/data-basics/01-quality.md") == [
-        (8, "broken internal link: no explainer 'right-to-nothing'")
+        (
+            1,
+            "files that depend on this one wait until it is fixed: "
+            "courses/data-basics/02-sharing.md",
+        ),
+        (8, "broken internal link: no explainer 'right-to-nothing'"),
     ]
-    assert [lesson.slug for lesson in LessonPage.objects.all()] == ["sharing"]
+    # The next lesson links to it: rather than a dead link, it waits.
+    assert problems_of(report, "02-sharing.md") == []
+    assert not LessonPage.objects.exists()
 
 
 def test_related_slug_that_does_not_exist(content_root):

@@ -30,5 +30,8 @@ class Command(BaseCommand):
             for path_ in report.updated:
                 self.stdout.write(f"updated {path_}")
         self.stdout.write(("dry run: " if dry_run else "") + report.summary())
-        if report.problems:
-            raise CommandError(f"{len(report.problems)} errors in {path}")
+        if report.failed:
+            raise CommandError(
+                f"{len(report.problems)} errors and {len(report.conflicts)} "
+                f"conflicts in {path}"
+            )
