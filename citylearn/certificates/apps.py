@@ -6,3 +6,6 @@ class CertificatesConfig(AppConfig):
     name = "citylearn.certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        import citylearn.certificates.personal_data  # noqa: F401 - registers its sections

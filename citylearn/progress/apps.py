@@ -8,4 +8,5 @@ class ProgressConfig(AppConfig):
     verbose_name = _("Learning progress")
 
     def ready(self):
+        import citylearn.progress.personal_data  # noqa: F401 - registers its sections
         from citylearn.progress import signal_handlers  # noqa: F401

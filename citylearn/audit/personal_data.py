@@ -1,0 +1,38 @@
+"""Audit entries about the person, as actor or as subject, for "My data"."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from citylearn.accounts.personal_data import Section, register
+from citylearn.audit.models import AuditEntry
+
+
+def _audit(user) -> list[dict[str, Any]]:
+    return [
+        {
+            "at": entry.at,
+            "action": entry.get_action_display(),
+            "by": entry.actor_label,
+            "about": entry.target_label,
+            "address": entry.address,
+        }
+        for entry in AuditEntry.objects.about(user)[:500]
+    ]
+
+
+register(
+    Section(
+        "audit",
+        _("Audit log entries about you (latest 500)"),
+        _audit,
+        {
+            "at": _("When"),
+            "action": _("What"),
+            "by": _("Who"),
+            "about": _("Whom"),
+            "address": _("From address"),
+        },
+        models=(AuditEntry,),
+    )
+)
