@@ -36,6 +36,12 @@ def test_the_page_shows_what_the_site_holds(client, person):
     assert "+00:00" not in html  # times in local time, not ISO in UTC
 
 
+def test_no_copy_of_the_page_is_kept(client, person):
+    response = client.get("/en/accounts/my-data/")
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
 def test_the_download_is_json_with_every_section(client, person):
     response = client.get("/en/accounts/my-data.json")
     assert response["Content-Disposition"] == 'attachment; filename="my-data.json"'
