@@ -29,7 +29,7 @@ register(
         _assignments,
         {
             "course": _("Course"),
-            "assigned_at": _("Assigned"),
+            "assigned_at": _("Assigned at"),
             "due_on": _("Due on"),
             "status": _("Status"),
         },

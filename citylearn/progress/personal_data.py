@@ -70,7 +70,7 @@ register(
             "course": _("Course"),
             "started_at": _("Started"),
             "last_lesson": _("Last lesson opened"),
-            "last_visited_at": _("Last visit"),
+            "last_visited_at": _("Last visited at"),
         },
         models=(Enrollment,),
     )
@@ -83,7 +83,7 @@ register(
         {
             "course": _("Course"),
             "lesson": _("Lesson"),
-            "completed_at": _("Completed"),
+            "completed_at": _("Completed at"),
         },
         models=(LessonCompletion,),
     )
@@ -95,7 +95,7 @@ register(
         _course_completions,
         {
             "course": _("Course"),
-            "completed_at": _("Completed"),
+            "completed_at": _("Completed at"),
             "year": _("Counts for year"),
             "credit_hours": _("Credit hours"),
         },

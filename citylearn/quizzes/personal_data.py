@@ -51,10 +51,10 @@ register(
         _attempts,
         {
             "quiz": _("Quiz"),
-            "number": _("Attempt"),
+            "number": _("Attempt no."),
             "started_at": _("Started"),
-            "submitted_at": _("Submitted"),
-            "graded_at": _("Graded"),
+            "submitted_at": _("Submitted at"),
+            "graded_at": _("Graded at"),
             "score": _("Score (percent)"),
             "passed": _("Passed"),
         },
@@ -68,11 +68,11 @@ register(
         _answers,
         {
             "quiz": _("Quiz"),
-            "attempt": _("Attempt"),
+            "attempt": _("Attempt no."),
             "position": _("Question no."),
             "question": _("Question"),
             "answer": _("Your answer"),
-            "answered_at": _("Answered"),
+            "answered_at": _("Answered at"),
         },
     )
 )

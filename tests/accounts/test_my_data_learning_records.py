@@ -127,6 +127,12 @@ def test_the_page_shows_every_learning_record(client, learner):
         assert expected in html
 
 
+def test_the_page_speaks_chinese_by_default(client, learner):
+    html = client.get("/accounts/my-data/").content.decode()
+    for expected in ["您开始学习的课程", "您的证书", "撤销原因", "您在测验中的作答"]:
+        assert expected in html
+
+
 def test_another_learners_records_never_appear(client, learner):
     give_records(make_learner(), title="别人的课")
     data = json.dumps(my_data(client), ensure_ascii=False)
