@@ -15,7 +15,9 @@ def _audit(user) -> list[dict[str, Any]]:
             "action": entry.get_action_display(),
             "by": entry.actor_label,
             "about": entry.target_label,
-            "address": entry.address,
+            # Where another signed-in person acted from is their data, not this
+            # person's; an address with no one signed in (a failed sign-in) is kept.
+            "address": entry.address if entry.actor_id in (None, user.pk) else None,
         }
         for entry in AuditEntry.objects.about(user)[:500]
     ]

@@ -59,6 +59,29 @@ def test_the_download_is_json_with_every_section(client, person):
     ).exists()
 
 
+def test_the_address_another_person_acted_from_is_not_shown(client, person):
+    officer = factories.staff("H3003", person.department, name="赵官")
+    AuditEntry.objects.create(
+        action=AuditAction.PERSON_VIEWED,
+        actor=officer.user,
+        actor_label="H3003 赵官",
+        target_user=person.user,
+        address="10.9.8.7",
+    )
+    AuditEntry.objects.create(
+        action=AuditAction.SIGN_IN_FAILED, target_user=person.user, address="10.6.6.6"
+    )
+    data = json.loads(client.get("/en/accounts/my-data.json").content)
+    viewed = next(
+        e for e in data["audit"] if e["action"] == "Viewed a person's records"
+    )
+    assert viewed["by"] == "H3003 赵官"
+    assert viewed["address"] is None
+    failed = next(e for e in data["audit"] if e["action"] == "Sign-in failed")
+    assert failed["address"] == "10.6.6.6"
+    assert "10.9.8.7" not in client.get("/en/accounts/my-data/").content.decode()
+
+
 def test_one_person_never_sees_anothers_data(client, person):
     other = factories.staff("B2002", person.department, name="李雷")
     data = json.loads(client.get("/en/accounts/my-data.json").content)
