@@ -4,6 +4,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
 
+from citylearn.accounts import personal_data
 from citylearn.accounts.personal_data import sections
 
 # Apps whose models are left out as a whole.
@@ -37,7 +38,9 @@ EXEMPT_MODELS = {
 def models_with_a_user_key() -> dict[str, list[str]]:
     """Each model with its own foreign keys or one-to-ones to the user model.
 
-    Keys a page inherits from wagtailcore.Page are Page's, not the page model's.
+    Keys a page inherits from wagtailcore.Page are Page's, not the page model's. A
+    many-to-many to the user counts for its model when Django makes its table (with
+    a `through` model of its own, that model has the foreign key and is checked).
     """
     user_model = get_user_model()
     found = {}
@@ -47,6 +50,11 @@ def models_with_a_user_key() -> dict[str, list[str]]:
             for field in model._meta.local_fields
             if isinstance(field, models.ForeignKey)
             and field.remote_field.model is user_model
+        ] + [
+            field.name
+            for field in model._meta.local_many_to_many
+            if field.remote_field.model is user_model
+            and field.remote_field.through._meta.auto_created
         ]
         if names:
             found[model._meta.label] = names
@@ -57,15 +65,19 @@ def covered_models() -> set[str]:
     return {model._meta.label for section in sections() for model in section.models}
 
 
-def test_every_model_with_a_user_key_is_in_my_data_or_exempted():
-    uncovered = {
+def uncovered_models() -> dict[str, list[str]]:
+    covered = covered_models()
+    return {
         label: names
         for label, names in models_with_a_user_key().items()
-        if label not in covered_models()
+        if label not in covered
         and label not in EXEMPT_MODELS
         and label.split(".")[0] not in EXEMPT_APPS
     }
-    assert uncovered == {}, (
+
+
+def test_every_model_with_a_user_key_is_in_my_data_or_exempted():
+    assert uncovered_models() == {}, (
         "These models store rows about a person but no 'My data' section shows them: "
         "register a section in the app's personal_data.py (listing the model in its "
         "`models`), or exempt the model in this test with the reason."
@@ -81,6 +93,19 @@ def test_the_exemptions_name_models_with_a_user_key_that_no_section_shows():
 
 def test_a_section_only_claims_models_with_a_user_key():
     assert covered_models() <= set(models_with_a_user_key())
+
+
+def test_the_check_names_a_model_whose_section_is_missing(monkeypatch):
+    without_progress = {
+        key: section
+        for key, section in personal_data._sections.items()
+        if key not in ("enrolments", "lesson_completions")
+    }
+    monkeypatch.setattr(personal_data, "_sections", without_progress)
+    assert uncovered_models() == {
+        "progress.Enrollment": ["user"],
+        "progress.LessonCompletion": ["user"],
+    }
 
 
 def test_the_check_sees_the_learning_records():
