@@ -1,5 +1,6 @@
 """The person's courses, completed lessons and courses, and credit hours, for "My data"."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Sum
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from citylearn.accounts.personal_data import Section, register
 from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+
+ONE_DECIMAL = Decimal("0.1")
 
 
 def _enrolments(user) -> list[dict[str, Any]]:
@@ -53,12 +56,17 @@ def _course_completions(user) -> list[dict[str, Any]]:
 
 
 def _credit_hours(user) -> list[dict[str, Any]]:
-    return list(
+    yearly = (
         CourseCompletion.objects.filter(user=user)
         .values("year")
-        .annotate(credit_hours=Sum("credit_hours"))
+        .annotate(total=Sum("credit_hours"))
         .order_by("-year")
     )
+    # Written like the completions' hours: SQLite sums 2.0 and 0.0 to 2.
+    return [
+        {"year": row["year"], "credit_hours": row["total"].quantize(ONE_DECIMAL)}
+        for row in yearly
+    ]
 
 
 register(
