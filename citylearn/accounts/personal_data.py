@@ -14,7 +14,7 @@ which registers them when imported; the app's AppConfig.ready() imports it
     )
 
 `collect(user)` returns a dict (one record) or a list of dicts (many) of plain values
-(text, numbers, booleans, dates, lists of text); `labels` names the keys for people,
+(text, numbers, booleans, dates, lists of text, JSON objects); `labels` names the keys for people,
 and the JSON download keeps the keys. `models` names the models whose rows about the
 person the section shows: tests/accounts/test_personal_data_coverage.py fails when a
 model with a foreign key to the user is in no section and not exempted there.
@@ -22,6 +22,7 @@ model with a foreign key to the user is in no section and not exempted there.
 A section's collect() runs a fixed number of queries, however many rows it returns.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -95,6 +96,8 @@ def _shown(value) -> str | None:
         return value.isoformat()
     if isinstance(value, list):
         return "; ".join(str(item) for item in value) or None
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False) if value else None
     return value if value not in ("", None) else None
 
 

@@ -18,6 +18,9 @@ def _audit(user) -> list[dict[str, Any]]:
             # Where another signed-in person acted from is their data, not this
             # person's; an address with no one signed in (a failed sign-in) is kept.
             "address": entry.address if entry.actor_id in (None, user.pk) else None,
+            # What was done to them is theirs; what they did to others describes
+            # those others' records.
+            "detail": entry.detail if entry.target_user_id == user.pk else None,
         }
         for entry in AuditEntry.objects.about(user)[:500]
     ]
@@ -34,6 +37,7 @@ register(
             "by": _("Who"),
             "about": _("Whom"),
             "address": _("From address"),
+            "detail": _("Details"),
         },
         models=(AuditEntry,),
     )

@@ -82,6 +82,27 @@ def test_the_address_another_person_acted_from_is_not_shown(client, person):
     assert "10.9.8.7" not in client.get("/en/accounts/my-data/").content.decode()
 
 
+def test_details_are_shown_of_what_was_done_to_the_person_only(client, person):
+    other = factories.staff("B2002", person.department, name="李雷")
+    AuditEntry.objects.create(
+        action=AuditAction.STAFF_UPDATED,
+        target_user=person.user,
+        detail={"changed": ["phone"]},
+    )
+    AuditEntry.objects.create(
+        action=AuditAction.STAFF_UPDATED,
+        actor=person.user,
+        target_user=other.user,
+        detail={"changed": ["email"]},
+    )
+    data = json.loads(client.get("/en/accounts/my-data.json").content)
+    updates = [e for e in data["audit"] if e["action"] == "Staff member updated"]
+    assert [e["detail"] for e in updates] == [None, {"changed": ["phone"]}]
+    html = client.get("/en/accounts/my-data/").content.decode()
+    assert "{&quot;changed&quot;: [&quot;phone&quot;]}" in html
+    assert "email&quot;]" not in html
+
+
 def test_one_person_never_sees_anothers_data(client, person):
     other = factories.staff("B2002", person.department, name="李雷")
     data = json.loads(client.get("/en/accounts/my-data.json").content)
