@@ -62,7 +62,11 @@ def _account(user) -> dict[str, Any]:
     stamp = getattr(user, "password_stamp", None)
     return {
         "username": user.get_username(),
+        "first_name": user.first_name,
+        "last_name": user.last_name,
         "email": user.email,
+        "is_active": user.is_active,
+        "groups": list(user.groups.order_by("name").values_list("name", flat=True)),
         "date_joined": user.date_joined,
         "last_login": user.last_login,
         "password_changed_at": stamp.changed_at if stamp else None,
@@ -76,7 +80,11 @@ register(
         _account,
         {
             "username": _("User name"),
+            "first_name": _("Name"),
+            "last_name": _("Family name"),
             "email": _("Email"),
+            "is_active": _("Account active"),
+            "groups": _("Groups"),
             "date_joined": _("Account created"),
             "last_login": _("Last sign-in"),
             "password_changed_at": _("Password last changed"),

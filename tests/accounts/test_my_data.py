@@ -111,9 +111,11 @@ def test_one_person_never_sees_anothers_data(client, person):
 
 
 def test_an_account_without_a_roster_entry_still_sees_its_account(client):
-    client.force_login(factories.user("editor"))
+    client.force_login(factories.editor("editor"))
     data = json.loads(client.get("/en/accounts/my-data.json").content)
     assert data["account"]["username"] == "editor"
+    assert data["account"]["groups"] == ["Editors"]
+    assert data["account"]["is_active"] is True
     assert data["staff_profile"] == {}
 
 
