@@ -8,4 +8,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        import citylearn.accounts.personal_data  # noqa: F401 - registers its sections
         from citylearn.accounts import signal_handlers  # noqa: F401 - connects receivers

@@ -122,6 +122,8 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "accounts/password_change_done.html"
 
 
+# Everything about a person: no browser or proxy may keep a copy of this page.
+@never_cache
 @require_GET
 @signed_in_required
 def my_data(request):

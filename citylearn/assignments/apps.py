@@ -6,3 +6,6 @@ class AssignmentsConfig(AppConfig):
     name = "citylearn.assignments"
     label = "assignments"
     verbose_name = _("Assignments")
+
+    def ready(self):
+        import citylearn.assignments.personal_data  # noqa: F401 - registers its sections

@@ -8,4 +8,5 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit log")
 
     def ready(self):
+        import citylearn.audit.personal_data  # noqa: F401 - registers its sections
         from citylearn.audit import checks  # noqa: F401 - registers the system checks

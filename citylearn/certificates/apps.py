@@ -8,6 +8,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        import citylearn.certificates.personal_data  # noqa: F401 - registers its sections
         from citylearn.certificates import signal_handlers
 
         signal_handlers.connect()

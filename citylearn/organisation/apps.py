@@ -6,3 +6,6 @@ class OrganisationConfig(AppConfig):
     name = "citylearn.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self):
+        import citylearn.organisation.personal_data  # noqa: F401 - registers its sections

@@ -8,6 +8,7 @@ class ProgressConfig(AppConfig):
     verbose_name = _("Learning progress")
 
     def ready(self):
+        import citylearn.progress.personal_data  # noqa: F401 - registers its sections
         from citylearn.progress import signal_handlers
 
         signal_handlers.connect()

@@ -8,4 +8,5 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self):
+        import citylearn.quizzes.personal_data  # noqa: F401 - registers its sections
         from citylearn.quizzes import signal_handlers  # noqa: F401 - connects receivers
