@@ -22,6 +22,7 @@ TOOL_PACKAGES = {
     "nginx": "nginx",
     "pdffonts": "poppler-utils",
     "pdftotext": "poppler-utils",
+    "redis-server": "redis-server",
 }
 
 
