@@ -13,6 +13,7 @@ from wagtail.admin.views.reports.aging_pages import AgingPagesView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.admin.views.reports.locked_pages import LockedPagesView
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from citylearn.core.spreadsheets import SafeSpreadsheetExportMixin
 
@@ -37,16 +38,14 @@ class SafeAgingPagesView(SafeSpreadsheetExportMixin, AgingPagesView):
     pass
 
 
-def _admin_view(view_class):
-    # What Wagtail's admin URLs add to each of their views.
-    return never_cache(require_admin_access(view_class.as_view()))
-
-
 # Only the full pages export (`?export=csv`); their results-only halves never do.
 urlpatterns = [
-    path("locked/", _admin_view(SafeLockedPagesView)),
-    path("workflow/", _admin_view(SafeWorkflowView)),
-    path("workflow_tasks/", _admin_view(SafeWorkflowTasksView)),
-    path("site-history/", _admin_view(SafeLogEntriesView)),
-    path("aging-pages/", _admin_view(SafeAgingPagesView)),
+    path("locked/", SafeLockedPagesView.as_view()),
+    path("workflow/", SafeWorkflowView.as_view()),
+    path("workflow_tasks/", SafeWorkflowTasksView.as_view()),
+    path("site-history/", SafeLogEntriesView.as_view()),
+    path("aging-pages/", SafeAgingPagesView.as_view()),
 ]
+# What Wagtail's admin URLs add to each of their views.
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
+urlpatterns = decorate_urlpatterns(urlpatterns, never_cache)

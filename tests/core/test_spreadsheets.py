@@ -4,10 +4,11 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.urls import resolve
 from openpyxl import load_workbook
 from wagtail.models import Collection
 
-from citylearn.core.spreadsheets import safe_cell
+from citylearn.core.spreadsheets import SafeSpreadsheetExportMixin, safe_cell
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
@@ -62,3 +63,20 @@ def test_site_history_exports_are_safe_in_a_spreadsheet(admin_client):
         cell for row in workbook.active.iter_rows(values_only=True) for cell in row
     ]
     assert '\'=HYPERLINK("http://evil","点我")' in cells
+
+
+def test_every_wagtail_report_that_exports_is_served_by_a_safe_view():
+    from wagtail.admin.urls import reports
+
+    exporting = [
+        pattern
+        for pattern in reports.urlpatterns
+        if getattr(pattern.callback, "view_class", None)
+        and pattern.callback.view_class.list_export
+        and not pattern.callback.view_initkwargs.get("results_only")
+    ]
+    assert len(exporting) >= 5
+    for pattern in exporting:
+        served_by = resolve(f"/admin/reports/{pattern.pattern}").func.view_class
+        assert issubclass(served_by, SafeSpreadsheetExportMixin), pattern
+        assert issubclass(served_by, pattern.callback.view_class), pattern
