@@ -3,7 +3,8 @@
 Their CSV exports write page and document titles as editors typed them, so a title
 such as `=HYPERLINK(...)` runs as a formula in the officer's spreadsheet, and a
 control character in one breaks the XLSX export. These routes come before Wagtail's
-admin URLs in citylearn/urls.py and take over the same addresses and names.
+admin URLs in citylearn/urls.py and take over their addresses, to which Wagtail's URL
+names still lead.
 """
 
 from django.urls import path
