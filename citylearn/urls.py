@@ -18,6 +18,7 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="accounts:login", query_string=True),
         name="admin_login_redirect",
     ),
+    path("admin/reports/", include("citylearn.core.admin_reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

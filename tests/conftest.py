@@ -1,4 +1,5 @@
 import os
+import shutil
 import time
 
 import pytest
@@ -13,6 +14,25 @@ def skip_or_fail(reason: str):
     if IN_CI:
         pytest.fail(f"{reason} (required in CI)")
     pytest.skip(reason)
+
+
+# The Debian package that installs each system tool a test runs.
+TOOL_PACKAGES = {
+    "chromium": "chromium",
+    "nginx": "nginx",
+    "pdffonts": "poppler-utils",
+    "pdftotext": "poppler-utils",
+    "redis-server": "redis-server",
+}
+
+
+def require_tool(name: str) -> str:
+    """The path of a system tool the test needs; skip (fail in CI) when it is missing."""
+    # nginx lives in /usr/sbin, which is not on every user's PATH.
+    path = shutil.which(name) or shutil.which(name, path="/usr/sbin")
+    if path is None:
+        skip_or_fail(f"{name} is not installed (apt-get install {TOOL_PACKAGES[name]})")
+    return path
 
 
 @pytest.fixture

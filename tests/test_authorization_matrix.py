@@ -271,6 +271,19 @@ PREFIXES: dict[str, list[Row]] = {
                 admin=200,
             ),
         ),
+        # Wagtail's reports, served by citylearn.core.admin_reports for safe exports.
+        Row(
+            "/admin/reports/site-history/?export=csv",
+            expect(
+                anonymous=302,
+                learner=302,
+                head=302,
+                hr_other=302,
+                hr_this=302,
+                editor=200,
+                admin=200,
+            ),
+        ),
         # The department tree and roles: administrators only.
         Row("/admin/departments/", ADMIN_ONLY_IN_WAGTAIL),
         Row("/admin/departments/new/", ADMIN_ONLY_IN_WAGTAIL),

@@ -33,6 +33,9 @@ class CaseStudyIndexPage(BasePage):
         context["cases"] = library_cases(self, **filters)
         return context
 
+    def cache_query_parameters(self, context):
+        return list(context["filter_form"].fields)
+
 
 class CaseStudyPage(MarkdownBody, BasePage):
     summary = models.TextField(_("summary"))

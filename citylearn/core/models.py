@@ -1,3 +1,5 @@
+from collections.abc import Collection
+
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -56,9 +58,16 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def cache_query_parameters(self, context: dict) -> Collection[str]:
+        """What the page is built from in the query string; the page cache keeps no
+        copy of a request with any other parameter."""
+        return ()
+
     def serve(self, request, *args, **kwargs):
         # The same page for every visitor: the page cache and nginx may keep it.
-        return mark_public(super().serve(request, *args, **kwargs))
+        response = super().serve(request, *args, **kwargs)
+        parameters = self.cache_query_parameters(response.context_data)
+        return mark_public(response, query_parameters=parameters)
 
     def search_grams(self) -> str:
         return index_text(*self.search_text_parts())

@@ -2,29 +2,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
+from citylearn.core.spreadsheets import SafeSpreadsheetExportMixin
 from citylearn.feedback.models import Feedback
 from citylearn.feedback.selectors import helpfulness_by_page
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-
-def spreadsheet_safe(value):
-    """Text a spreadsheet will show as text: a visitor's comment is never a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class FeedbackExportMixin:
+class FeedbackExportMixin(SafeSpreadsheetExportMixin):
     model = Feedback
     any_permission_required = ["view"]
-    custom_value_preprocess = {
-        **ReportView.custom_value_preprocess,
-        str: {
-            ReportView.FORMAT_CSV: spreadsheet_safe,
-            ReportView.FORMAT_XLSX: spreadsheet_safe,
-        },
-    }
 
 
 class HelpfulnessReportView(FeedbackExportMixin, ReportView):

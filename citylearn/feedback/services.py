@@ -10,6 +10,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from citylearn.core.spreadsheets import without_control_characters
 from citylearn.feedback.models import Feedback
 
 NOT_A_PAGE = _("Feedback can only be given on a page of this site.")
@@ -25,8 +26,10 @@ def submit_feedback(
     page_path = _without_language(path, language)
     if not _is_public_page(request, page_path):
         raise ValidationError(NOT_A_PAGE, code="not_a_page")
+    # Control characters are invisible to the visitor and would break XLSX exports.
+    comment = without_control_characters(comment).strip()
     feedback = Feedback(
-        path=page_path, language=language, helpful=helpful, comment=comment.strip()
+        path=page_path, language=language, helpful=helpful, comment=comment
     )
     feedback.full_clean()
     feedback.save()

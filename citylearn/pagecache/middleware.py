@@ -9,7 +9,8 @@ from citylearn.pagecache.services import cached_page, page_key, store_page
 class PageCacheMiddleware:
     """Serve anonymous GETs of public pages from the cache; never store a personal one.
 
-    A page is public when its view says so (Cache-Control: public). A request with a
+    A page is public when its view says so (Cache-Control: public), and it is stored
+    only for the query parameters the view says it reads. A request with a
     session cookie (a signed-in person) neither reads nor fills the cache, and a
     response that sets a cookie or varies on cookies is never stored and is made
     private, so no shared cache downstream keeps it either.
@@ -27,8 +28,8 @@ class PageCacheMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
-        if request.method == "GET" and self._is_storable(response):
-            store_page(key, response)
+        if request.method == "GET" and self._is_storable(request, response):
+            store_page(key, request, response)
         return self._private_if_personal(request, response)
 
     @staticmethod
@@ -36,9 +37,13 @@ class PageCacheMiddleware:
         directives = cc_delim_re.split(response.get("Cache-Control", ""))
         return "public" in directives
 
-    def _is_storable(self, response) -> bool:
+    def _is_storable(self, request, response) -> bool:
+        # Only the query parameters the page is built from: any other would store
+        # one more copy of the same page.
+        used = getattr(response, "query_parameters", frozenset())
         return (
-            response.status_code == 200
+            set(request.GET) <= used
+            and response.status_code == 200
             and self._is_public(response)
             and not response.streaming
             and not response.cookies

@@ -6,6 +6,10 @@ without knowing which pages showed what: a title appears in indexes, related lin
 and glossary notes all over the site. What every page view would otherwise read from
 the database (the site and its root page, the glossary terms, whether any page is
 private) is kept under the same generation, and renewed with it.
+
+A page is kept once per query string it is built from (the filters of the case
+library, a search), and no more than VARIANTS_PER_PAGE of those at a time: the cache
+is shared with every other page, and a visitor must not be able to fill it.
 """
 
 import hashlib
@@ -15,8 +19,12 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.http import urlencode
 
 GENERATION_KEY = "pagecache:generation"
+# Query-string variants of one page stored within PAGE_CACHE_TIMEOUT; the page
+# without a query string is always stored.
+VARIANTS_PER_PAGE = 50
 
 T = TypeVar("T")
 
@@ -45,15 +53,33 @@ def cached_lookup(name: str, compute: Callable[[], T]) -> T:
     )
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def page_key(request: HttpRequest) -> str:
-    address = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"pagecache:{generation()}:{digest}"
+    # The same parameters in another order are the same page.
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    address = f"{request.get_host()}{request.path}?{query}"
+    return f"pagecache:{generation()}:{_digest(address)}"
 
 
 def cached_page(key: str) -> HttpResponse | None:
     return cache.get(key)
 
 
-def store_page(key: str, response: HttpResponse) -> None:
+def store_page(key: str, request: HttpRequest, response: HttpResponse) -> None:
+    """Keep the page for everyone, unless its page already has its share of variants."""
+    if request.GET and not _room_for_another_variant(request):
+        return
     cache.set(key, response, timeout=settings.PAGE_CACHE_TIMEOUT)
+
+
+def _room_for_another_variant(request: HttpRequest) -> bool:
+    page = _digest(f"{request.get_host()}{request.path}")
+    key = f"pagecache:{generation()}:variants:{page}"
+    cache.add(key, 0, timeout=settings.PAGE_CACHE_TIMEOUT)
+    try:
+        return cache.incr(key) <= VARIANTS_PER_PAGE
+    except ValueError:  # evicted between add and incr
+        return False

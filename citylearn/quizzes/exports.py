@@ -3,10 +3,8 @@
 import csv
 from collections.abc import Iterable, Iterator
 
+from citylearn.core.spreadsheets import safe_cell
 from citylearn.quizzes.statistics import QuizStatistics
-
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 QUESTION_COLUMNS = [
     "bank",
@@ -24,12 +22,6 @@ QUESTION_COLUMNS = [
     "pick_rate",
 ]
 SCORE_COLUMNS = ["from_percent", "to_percent", "attempts"]
-
-
-def safe_cell(value) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class _Echo:

@@ -34,6 +34,9 @@ class RegisterIndexPage(BasePage):
         context["entries"] = register_entries(self, **filters)
         return context
 
+    def cache_query_parameters(self, context):
+        return list(context["filter_form"].fields)
+
 
 class RegisterEntryPage(MarkdownBody, BasePage):
     summary = models.TextField(_("summary"))

@@ -6,7 +6,7 @@ from citylearn.search.selectors import search_public_content
 
 
 @require_GET
-@public_page
+@public_page(query_parameters=["q"])
 def search(request):
     query = request.GET.get("q", "")
     outcome = search_public_content(query) if query.strip() else None

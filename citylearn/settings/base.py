@@ -211,6 +211,15 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# What a training needs, and nothing a browser would run in the site's origin (HTML,
+# SVG, XML, scripts). Wagtail's images already refuse SVG by default.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "txt", "csv",
+    "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
+    "png", "jpg", "jpeg", "gif", "webp",
+]  # fmt: skip
+# Documents go out through Django (attachment, nosniff, a CSP), never from /media/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 LOGIN_URL = "/accounts/login/"
 

@@ -1,12 +1,10 @@
 import os
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import skip_or_fail
+from tests.conftest import require_tool
 
-CHROMIUM = Path("/usr/bin/chromium")
 # Without these flags Chromium keeps dialling out of a machine with no network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -22,15 +20,14 @@ SERIOUS = {"serious", "critical"}
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        skip_or_fail("Debian's chromium is not installed (apt-get install chromium)")
+    chromium = require_tool("chromium")
     # Playwright's sync API runs an event loop; the ORM refuses to run inside one otherwise.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()

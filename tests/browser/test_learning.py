@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from citylearn.certificates.models import Certificate
 from tests.browser.conftest import serious_violations
+from tests.conftest import require_tool
 from tests.courses.factories import lessons_of, make_course, make_learner
 from tests.quizzes.factories import make_quiz
 
@@ -42,6 +43,7 @@ def accessible(axe, page):
 def test_a_learner_completes_a_course_and_the_certificate_is_verified(
     page, axe, live_server, browser, tmp_path
 ):
+    pdftotext = require_tool("pdftotext")
     learner = make_learner(first_name="晓明", last_name="张")
     course = make_course(lessons=2, title="大数据思维入门")
     make_quiz(course=course, title="结业测验")
@@ -80,7 +82,7 @@ def test_a_learner_completes_a_course_and_the_certificate_is_verified(
     pdf = tmp_path / "certificate.pdf"
     download.value.save_as(pdf)
     text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True
+        [pdftotext, str(pdf), "-"], capture_output=True, check=True, text=True
     ).stdout
     assert "张晓明" in text
     assert "大数据思维入门" in text

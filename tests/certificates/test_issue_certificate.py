@@ -8,23 +8,16 @@ from citylearn.certificates.pdf import render_certificate_pdf
 from citylearn.certificates.services import issue_certificate
 from citylearn.certificates.tasks import issue_certificate_task
 from tests.certificates.factories import make_certificate, make_completion
-from tests.conftest import skip_or_fail
+from tests.conftest import require_tool
 from tests.courses.factories import make_learner
 
 pytestmark = pytest.mark.django_db
 
 
 def pdf_tool(name: str, path) -> str:
-    try:
-        result = subprocess.run(
-            [name, str(path), "-"] if name == "pdftotext" else [name, str(path)],
-            capture_output=True,
-            check=True,
-            text=True,
-        )
-    except FileNotFoundError:
-        skip_or_fail(f"{name} is missing (apt-get install poppler-utils)")
-    return result.stdout
+    tool = require_tool(name)
+    arguments = [tool, str(path), "-"] if name == "pdftotext" else [tool, str(path)]
+    return subprocess.run(arguments, capture_output=True, check=True, text=True).stdout
 
 
 def test_the_pdf_states_holder_course_hours_date_and_code(certificate_files):

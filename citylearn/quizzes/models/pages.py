@@ -33,6 +33,11 @@ class SelfCheckPage(BasePage):
         context["self_check"] = self_check(bank=self.bank, query=request.GET)
         return context
 
+    def cache_query_parameters(self, context):
+        # The answers: `check`, and `q-N` (choice places) for each question N.
+        questions = range(1, len(context["self_check"].sheet) + 1)
+        return ["check", *(f"q-{position}" for position in questions)]
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if response.context_data["self_check"].unreadable:

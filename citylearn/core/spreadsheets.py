@@ -1,0 +1,33 @@
+"""Cells that a spreadsheet program shows as plain text, whoever wrote them.
+
+Every CSV or XLSX export of the project passes its values through safe_cell(): text a
+visitor or an editor typed must never run as a formula when an officer opens the file,
+and a stray control character must not make the export fail (XLSX cannot hold it).
+"""
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def without_control_characters(text: str) -> str:
+    """The text without the control characters XLSX cannot hold; tabs and line breaks stay."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def safe_cell(value):
+    """The value as a cell that is never a formula and never refused by XLSX."""
+    if not isinstance(value, str):
+        return value
+    value = without_control_characters(value)
+    if value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SafeSpreadsheetExportMixin:
+    """For a Wagtail view with spreadsheet export: every exported cell is a safe_cell()."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return safe_cell(super().preprocess_field_value(field, value, export_format))
