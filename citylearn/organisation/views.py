@@ -25,6 +25,7 @@ from citylearn.organisation.forms import (
 from citylearn.organisation.roster.change_list import change_list
 from citylearn.organisation.roster.columns import COLUMNS
 from citylearn.organisation.roster.errors import RosterHasErrors
+from citylearn.organisation.roster.planning import RosterPlan
 from citylearn.organisation.roster.uploads import (
     apply_upload,
     check_upload,
@@ -157,7 +158,7 @@ def roster_changes(request, upload_id: int):
 @require_POST
 @roster_manager_required
 def roster_apply(request, upload_id: int):
-    upload_for(user=request.user, upload_id=upload_id)
+    upload = upload_for(user=request.user, upload_id=upload_id)
     form = RosterApplyForm(request.POST)
     form.is_valid()
     try:
@@ -167,7 +168,8 @@ def roster_apply(request, upload_id: int):
             deactivate_missing=form.cleaned_data.get("deactivate_missing", False),
             request=request,
         )
-    except RosterHasErrors:
+    except RosterHasErrors as refused:
+        # The upload is gone (see apply_upload): the errors are shown here, once.
         messages.error(
             request,
             _(
@@ -175,7 +177,12 @@ def roster_apply(request, upload_id: int):
                 "changed since the preview). Fix them and upload the file again."
             ),
         )
-        return redirect("organisation:roster_preview", upload_id=upload_id)
+        plan = RosterPlan(headers={}, errors=refused.errors)
+        return render(
+            request,
+            "organisation/roster_preview.html",
+            _preview_context(plan, upload.filename, upload=None),
+        )
     if result is not None:
         if form.cleaned_data.get("send_activation") and result.created_user_ids:
             queue_password_links(

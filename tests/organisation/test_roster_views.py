@@ -314,3 +314,15 @@ def test_the_change_list_is_gone_once_applied(client, large_roster):
     client.post(f"/en/hr/roster/{large_roster.pk}/apply/")
     response = client.get(f"/en/hr/roster/{large_roster.pk}/changes.csv")
     assert response.status_code == 404
+
+
+def test_an_upload_with_errors_by_the_time_of_apply_is_deleted(client, officer):
+    upload(client, roster_files.utf8_csv([person("A1")]))
+    stored = RosterUpload.objects.get()
+    factories.user("A1")  # the account name is taken between preview and apply
+    response = client.post(f"/en/hr/roster/{stored.pk}/apply/")
+    html = response.content.decode()
+    assert "Nothing was changed" in html
+    assert "<td>2</td><td>工号</td>" in html
+    assert not RosterUpload.objects.exists()
+    assert not StaffProfile.objects.exists()

@@ -16,6 +16,7 @@ from citylearn.audit.services import record
 from citylearn.organisation.enums import RosterImportStatus
 from citylearn.organisation.models import RosterUpload
 from citylearn.organisation.roster.applying import RosterResult, apply_rows
+from citylearn.organisation.roster.errors import RosterHasErrors
 from citylearn.organisation.roster.planning import RosterPlan, plan_roster
 from citylearn.organisation.roster.reading import RosterRows, read_roster
 
@@ -74,7 +75,27 @@ def apply_upload(
     deactivate_missing: bool,
     request: HttpRequest | None,
 ) -> RosterResult | None:
-    """Apply an upload once; a repeated confirm (double click) returns None."""
+    """Apply an upload once; a repeated confirm (double click) returns None. An upload
+    that has errors by now is deleted at once, like a file refused at upload."""
+    try:
+        return _apply_upload(
+            upload_id=upload_id,
+            user=user,
+            deactivate_missing=deactivate_missing,
+            request=request,
+        )
+    except RosterHasErrors:
+        RosterUpload.objects.filter(pk=upload_id, uploaded_by=user).delete()
+        raise
+
+
+def _apply_upload(
+    *,
+    upload_id: int,
+    user: AbstractBaseUser,
+    deactivate_missing: bool,
+    request: HttpRequest | None,
+) -> RosterResult | None:
     with transaction.atomic():
         upload = (
             RosterUpload.objects.select_for_update()
