@@ -3,11 +3,19 @@ import time
 import zipfile
 
 import pytest
+from django.utils import translation
 
 from citylearn.organisation.enums import RosterErrorCode
 from citylearn.organisation.roster import reading
 from citylearn.organisation.roster.reading import read_roster
 from tests.organisation import roster_files
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
 
 ROWS = [
     roster_files.person("A001", "王芳"),
@@ -247,3 +255,13 @@ def test_a_formula_saved_with_its_value_reads_as_the_value():
     result = read_roster(forged, "x.xlsx")
     assert result.errors == []
     assert result.rows[0][1]["name"] == "王芳"
+
+
+def test_a_sheet_declaring_cells_far_to_the_right_is_refused():
+    forged = roster_files.forged_xlsx(
+        roster_files.xlsx(ROWS),
+        sheet=lambda xml: xml.replace('ref="A1:F3"', 'ref="A1:XFD3"'),
+    )
+    result = read_roster(forged, "forged.xlsx")
+    assert [e.code for e in result.errors] == [RosterErrorCode.UNREADABLE_FILE]
+    assert "beyond column CV" in result.errors[0].message

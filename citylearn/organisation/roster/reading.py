@@ -25,8 +25,9 @@ XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 .xls format
 # Tight fixed bounds, so that no upload can keep a web worker busy for long: a real
 # roster of MAX_ROWS people unpacks to about 20 MB, even with inline strings, and
-# reads in a few seconds. Cells right of MAX_COLUMNS are not read: openpyxl pads
-# every row to its widest cell, which a forged sheet can put at column 16,384.
+# reads in a few seconds. Cells right of MAX_COLUMNS are refused when the sheet
+# declares them and else not read: openpyxl pads every row to its widest cell, which
+# a forged sheet can put at column 16,384.
 MAX_ROWS = 50_000
 MAX_UNPACKED_BYTES = 24 << 20
 MAX_COLUMNS = 100
@@ -78,7 +79,7 @@ def _too_many_rows() -> _Refused:
 def _decode(content: bytes) -> str:
     # Excel on Chinese Windows saves "CSV" in GB18030/GBK; "CSV UTF-8" adds a BOM.
     if content.startswith(codecs.BOM_UTF8):
-        return _decode_utf8(content[len(codecs.BOM_UTF8) :], bom=True)
+        return _decode_utf8(content[len(codecs.BOM_UTF8) :])
     if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return content.decode("utf-16")
     try:
@@ -97,11 +98,11 @@ def _decode(content: bytes) -> str:
             except UnicodeDecodeError:
                 invalid += 1
     if valid and valid >= invalid:
-        return _decode_utf8(content, bom=False)
+        return _decode_utf8(content)
     return content.decode("gb18030")
 
 
-def _decode_utf8(content: bytes, *, bom: bool) -> str:
+def _decode_utf8(content: bytes) -> str:
     damaged = []
     for number, line in enumerate(content.split(b"\n"), start=1):
         try:
@@ -157,6 +158,15 @@ def _sheet_rows(content: bytes, *, data_only: bool) -> Iterator[tuple]:
         # whatever the sheet declares (a wrong size would cut rows silently).
         if (sheet.max_row or 0) > MAX_ROWS + 1:
             raise _too_many_rows()
+        if (sheet.max_column or 0) > MAX_COLUMNS:
+            raise _unreadable(
+                _(
+                    "The sheet has cells beyond column %(letter)s, far more than a "
+                    "roster needs. Delete the columns on the right, or copy the roster "
+                    "into a new sheet."
+                )
+                % {"letter": _letter(MAX_COLUMNS - 1)}
+            )
         sheet.reset_dimensions()
         for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
             if number > MAX_ROWS + 1:
