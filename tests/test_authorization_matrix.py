@@ -38,6 +38,7 @@ from citylearn.content_import.services import import_content
 from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.organisation.enums import Role
 from citylearn.organisation.models import RosterUpload
+from citylearn.organisation.roster.reading import read_roster
 from citylearn.progress.models import CourseCompletion
 from citylearn.quizzes.services import start_attempt
 from tests.content_tree import FILES, write
@@ -152,6 +153,18 @@ MATRIX: dict[str, Row] = {
     "organisation:roster_template": Row("/hr/roster/template.csv", OFFICERS),
     "organisation:roster_preview": Row(
         lambda f: f"/hr/roster/{f.upload.pk}/",
+        expect(
+            anonymous=302,
+            learner=403,
+            head=403,
+            hr_other=404,
+            hr_this=200,
+            editor=403,
+            admin=404,
+        ),
+    ),
+    "organisation:roster_changes": Row(
+        lambda f: f"/hr/roster/{f.upload.pk}/changes.csv",
         expect(
             anonymous=302,
             learner=403,
@@ -361,7 +374,9 @@ def build_world() -> tuple[dict[str, object], Fixtures]:
     upload = RosterUpload.objects.create(
         uploaded_by=hr_this,
         filename="roster.csv",
-        content=roster_files.utf8_csv([roster_files.person("N1", "赵敏", "S1-C1")]),
+        rows=read_roster(
+            roster_files.utf8_csv([roster_files.person("N1", "赵敏", "S1-C1")])
+        ).to_json(),
         sha256="",
     )
     course, lesson, certificate = learning_world(learner)

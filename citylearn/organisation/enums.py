@@ -35,6 +35,11 @@ class RosterErrorCode(models.TextChoices):
     ACCOUNT_CONFLICT = "account_conflict", _("User name already taken")
     DUPLICATE_CODE = "duplicate_code", _("Department code twice in the file")
     INVALID_MOVE = "invalid_move", _("Department cannot move there")
+    TOO_MANY_ROWS = "too_many_rows", _("Too many rows")
+    DAMAGED_TEXT = "damaged_text", _("Damaged character")
+    UNCALCULATED_FORMULA = "uncalculated_formula", _("Formula without a value")
+    CELL_WITHOUT_HEADER = "cell_without_header", _("Value in a column without header")
+    ACCOUNT_PROTECTED = "account_protected", _("Account with more rights than yours")
 
 
 class RosterChangeKind(models.TextChoices):

@@ -35,7 +35,7 @@ class RosterUploadForm(forms.Form):
 
 class RosterApplyForm(forms.Form):
     deactivate_missing = forms.BooleanField(
-        label=_("Also deactivate the people listed above as missing from the file"),
+        label=_("Also deactivate the people listed below as missing from the file"),
         required=False,
     )
     send_activation = forms.BooleanField(

@@ -121,15 +121,16 @@ class RoleAssignment(models.Model):
 
 
 class RosterUpload(models.Model):
-    """An uploaded roster file between its preview and its apply; emptied once applied."""
+    """A roster read and checked, between its preview and its apply; emptied once
+    applied. Only files without errors are kept."""
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     filename = models.CharField(max_length=255)
-    # In the database rather than on disk: every web server sees it, and it is
-    # emptied after the apply so the roster is not kept twice.
-    content = models.BinaryField()
+    # The rows as read (`RosterRows.to_json()`), not the file: the file is read once,
+    # at upload, and every later screen compares these rows with the database.
+    rows = models.JSONField(default=dict, blank=True)
     sha256 = models.CharField(max_length=64)
     status = models.CharField(
         max_length=20,

@@ -22,12 +22,14 @@ from citylearn.organisation.forms import (
     RosterApplyForm,
     RosterUploadForm,
 )
+from citylearn.organisation.roster.change_list import change_list
 from citylearn.organisation.roster.columns import COLUMNS
 from citylearn.organisation.roster.errors import RosterHasErrors
+from citylearn.organisation.roster.planning import RosterPlan
 from citylearn.organisation.roster.uploads import (
     apply_upload,
+    check_upload,
     preview_upload,
-    store_upload,
     upload_for,
 )
 from citylearn.organisation.selectors import (
@@ -35,8 +37,10 @@ from citylearn.organisation.selectors import (
     departments_with_headcount,
     people_visible_to,
 )
+from citylearn.quizzes.exports import csv_lines
 
 SHOWN_PER_LIST = 200
+OPEN_UP_TO = 20  # a list this short is shown unfolded
 
 
 @require_http_methods(["GET", "POST"])
@@ -44,14 +48,20 @@ SHOWN_PER_LIST = 200
 def roster_upload(request):
     form = RosterUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        stored = store_upload(
+        file = form.cleaned_data["file"]
+        upload, plan = check_upload(
             user=request.user,
-            filename=upload.name,
-            content=upload.read(),
+            filename=file.name,
+            content=file.read(),
             request=request,
         )
-        return redirect("organisation:roster_preview", upload_id=stored.pk)
+        if upload is None:
+            return render(
+                request,
+                "organisation/roster_preview.html",
+                _preview_context(plan, file.name, upload=None),
+            )
+        return redirect("organisation:roster_preview", upload_id=upload.pk)
     return render(
         request,
         "organisation/roster_upload.html",
@@ -75,6 +85,41 @@ def roster_template(request):
     return response
 
 
+def _listing(label, items: list) -> dict:
+    shown = items[:SHOWN_PER_LIST]
+    return {
+        "label": label,
+        "items": shown,
+        "shown": len(shown),
+        "total": len(items),
+        "open": len(items) <= OPEN_UP_TO,
+    }
+
+
+def _preview_context(plan, filename: str, upload) -> dict:
+    changes = [
+        _listing(kind.label, plan.of_kind(kind))
+        for kind in (
+            RosterChangeKind.CREATE,
+            RosterChangeKind.MOVE,
+            RosterChangeKind.UPDATE,
+        )
+    ]
+    return {
+        "upload": upload,
+        "filename": filename,
+        "plan": plan,
+        "counts": plan.counts(),
+        "changes": [listing for listing in changes if listing["total"]],
+        "departures": _listing(_("Missing from the file"), plan.departures),
+        "kept": _listing(_("Missing from the file but left active"), plan.kept),
+        "form": RosterApplyForm(
+            creates=len(plan.of_kind(RosterChangeKind.CREATE)),
+            departures=len(plan.departures),
+        ),
+    }
+
+
 @require_GET
 @roster_manager_required
 def roster_preview(request, upload_id: int):
@@ -82,38 +127,38 @@ def roster_preview(request, upload_id: int):
     if upload.status == RosterImportStatus.APPLIED:
         return render(request, "organisation/roster_applied.html", {"upload": upload})
     plan = preview_upload(upload=upload, user=request.user)
-    lists = [
-        (kind.label, plan.of_kind(kind))
-        for kind in (
-            RosterChangeKind.CREATE,
-            RosterChangeKind.MOVE,
-            RosterChangeKind.UPDATE,
-        )
-    ]
     return render(
         request,
         "organisation/roster_preview.html",
-        {
-            "upload": upload,
-            "plan": plan,
-            "counts": plan.counts(),
-            "lists": [
-                (label, people[:SHOWN_PER_LIST], len(people)) for label, people in lists
-            ],
-            "departures": plan.departures[:SHOWN_PER_LIST],
-            "form": RosterApplyForm(
-                creates=len(plan.of_kind(RosterChangeKind.CREATE)),
-                departures=len(plan.departures),
-            ),
-            "shown_per_list": SHOWN_PER_LIST,
-        },
+        _preview_context(plan, upload.filename, upload),
     )
+
+
+@require_GET
+@roster_manager_required
+def roster_changes(request, upload_id: int):
+    """Every change an upload would make, as CSV: the preview shows only the first."""
+    upload = upload_for(user=request.user, upload_id=upload_id)
+    if upload.status == RosterImportStatus.APPLIED:
+        raise Http404
+    plan = preview_upload(upload=upload, user=request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="roster-changes.csv"'
+    response.write("\ufeff")
+    response.writelines(csv_lines(change_list(plan)))
+    record(
+        action=AuditAction.EXPORT,
+        request=request,
+        target_label=upload.filename,
+        detail={"upload": upload.pk, "what": "roster changes"},
+    )
+    return response
 
 
 @require_POST
 @roster_manager_required
 def roster_apply(request, upload_id: int):
-    upload_for(user=request.user, upload_id=upload_id)
+    upload = upload_for(user=request.user, upload_id=upload_id)
     form = RosterApplyForm(request.POST)
     form.is_valid()
     try:
@@ -123,7 +168,8 @@ def roster_apply(request, upload_id: int):
             deactivate_missing=form.cleaned_data.get("deactivate_missing", False),
             request=request,
         )
-    except RosterHasErrors:
+    except RosterHasErrors as refused:
+        # The upload is gone (see apply_upload): the errors are shown here, once.
         messages.error(
             request,
             _(
@@ -131,7 +177,12 @@ def roster_apply(request, upload_id: int):
                 "changed since the preview). Fix them and upload the file again."
             ),
         )
-        return redirect("organisation:roster_preview", upload_id=upload_id)
+        plan = RosterPlan(headers={}, errors=refused.errors)
+        return render(
+            request,
+            "organisation/roster_preview.html",
+            _preview_context(plan, upload.filename, upload=None),
+        )
     if result is not None:
         if form.cleaned_data.get("send_activation") and result.created_user_ids:
             queue_password_links(

@@ -2,6 +2,7 @@
 
 import codecs
 import io
+import zipfile
 
 from openpyxl import Workbook
 
@@ -54,4 +55,23 @@ def xlsx(rows, header=CHINESE_HEADER, numeric_ids=False) -> bytes:
         sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def forged_xlsx(content: bytes, sheet=lambda xml: xml, extra=None) -> bytes:
+    """A workbook rewritten as a forger or an odd program would: the sheet's XML
+    edited, and extra members (name -> bytes) added to the archive."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == SHEET:
+                data = sheet(data.decode()).encode()
+            target.writestr(info, data)
+        for name, data in (extra or {}).items():
+            target.writestr(name, data)
     return buffer.getvalue()

@@ -102,3 +102,18 @@ def test_the_command_reports_errors(tmp_path):
     path.write_bytes(tree_file("Y,无主部门,NOPE"))
     with pytest.raises(CommandError, match="1 errors"):
         call_command("import_departments", str(path), "--apply", stderr=StringIO())
+
+
+def test_the_tree_file_is_read_as_strictly_as_the_roster():
+    surplus = run(tree_file("D,示范区,,多余"))
+    assert [(e.code, e.row, e.column) for e in surplus.errors] == [
+        (RosterErrorCode.CELL_WITHOUT_HEADER, 2, "D")
+    ]
+    damaged = run(
+        (HEADER + "D,示范区,\r\n").encode()
+        + "S1,东街道,D\r\n".encode().replace("街".encode(), b"\xe9")
+    )
+    assert [(e.code, e.row) for e in damaged.errors] == [
+        (RosterErrorCode.DAMAGED_TEXT, 3)
+    ]
+    assert not Department.objects.exists()

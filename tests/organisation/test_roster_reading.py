@@ -1,8 +1,21 @@
+import io
+import time
+import zipfile
+
 import pytest
+from django.utils import translation
 
 from citylearn.organisation.enums import RosterErrorCode
+from citylearn.organisation.roster import reading
 from citylearn.organisation.roster.reading import read_roster
 from tests.organisation import roster_files
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
 
 ROWS = [
     roster_files.person("A001", "王芳"),
@@ -128,3 +141,127 @@ def test_unreadable_files_are_reported_not_raised(content, name):
 def test_a_header_without_people_is_an_error():
     result = read_roster(roster_files.utf8_csv([]), "x.csv")
     assert [e.code for e in result.errors] == [RosterErrorCode.NO_ROWS]
+
+
+def test_a_workbook_that_unpacks_far_too_large_is_refused_at_once():
+    # 25 MB of zeros packs into a few kilobytes, as in a zip bomb.
+    bomb = roster_files.forged_xlsx(
+        roster_files.xlsx(ROWS), extra={"xl/media/padding.bin": bytes(25 << 20)}
+    )
+    assert len(bomb) < 100_000
+    started = time.monotonic()
+    result = read_roster(bomb, "bomb.xlsx")
+    assert time.monotonic() - started < 2
+    assert codes(result) == [(RosterErrorCode.UNREADABLE_FILE, None, "")]
+    assert "unpacks to 25 MB" in result.errors[0].message
+    assert result.rows == []
+
+
+def test_a_sheet_declaring_a_million_rows_is_refused_at_once():
+    forged = roster_files.forged_xlsx(
+        roster_files.xlsx(ROWS),
+        sheet=lambda xml: xml.replace('ref="A1:F3"', 'ref="A1:XFD1048576"'),
+    )
+    started = time.monotonic()
+    result = read_roster(forged, "forged.xlsx")
+    assert time.monotonic() - started < 2
+    assert [e.code for e in result.errors] == [RosterErrorCode.TOO_MANY_ROWS]
+
+
+def test_a_far_away_cell_is_read_quickly_and_refused():
+    # Without a bound, openpyxl pads each row up to its last cell: here 16,384 wide,
+    # and the gap up to row 1,048,576 with empty rows.
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    forged = roster_files.forged_xlsx(
+        roster_files.xlsx(ROWS),
+        sheet=lambda xml: xml.replace('<dimension ref="A1:F3" />', "").replace(
+            "</sheetData>", far + "</sheetData>"
+        ),
+    )
+    started = time.monotonic()
+    result = read_roster(forged, "forged.xlsx")
+    assert time.monotonic() - started < 10
+    assert [e.code for e in result.errors] == [RosterErrorCode.TOO_MANY_ROWS]
+
+
+@pytest.mark.parametrize("make", [roster_files.utf8_csv, roster_files.xlsx])
+def test_more_rows_than_the_limit_are_refused(monkeypatch, make):
+    monkeypatch.setattr(reading, "MAX_ROWS", 1)
+    result = read_roster(make(ROWS), "x.xlsx" if make is roster_files.xlsx else "x.csv")
+    assert [e.code for e in result.errors] == [RosterErrorCode.TOO_MANY_ROWS]
+    assert "more than 1 rows" in result.errors[0].message
+
+
+def test_a_utf8_file_with_one_damaged_byte_is_refused_by_line():
+    rows = [
+        roster_files.person("A001", "张伟"),
+        roster_files.person("A002", "李娜"),
+        roster_files.person("A003", "王芳"),
+    ]
+    # One Latin-1 "é" typed into an address; every other line is UTF-8.
+    content = roster_files.utf8_csv(rows).replace(b"a002@", b"a002@\xe9")
+    assert "寮犱紵" in content.decode("gb18030")  # what the preview used to show
+    result = read_roster(content, "x.csv")
+    assert codes(result) == [(RosterErrorCode.DAMAGED_TEXT, 3, "")]
+    assert "0xE9" in result.errors[0].message
+    assert result.rows == []
+
+
+def test_a_gb18030_file_with_characters_outside_gbk_still_reads():
+    rows = [roster_files.person("A001", "王䶮"), roster_files.person("A002", "𠀾明")]
+    content = roster_files.csv_text(rows).encode("gb18030")
+    result = read_roster(content, "x.csv")
+    assert result.errors == []
+    assert [values["name"] for __, values in result.rows] == ["王䶮", "𠀾明"]
+
+
+@pytest.mark.parametrize("make", [roster_files.utf8_csv, roster_files.xlsx])
+def test_a_cell_beyond_the_header_is_reported_with_row_and_column(make):
+    rows = [ROWS[0], [*ROWS[1], "", "多余"]]
+    result = read_roster(make(rows), "x.xlsx" if make is roster_files.xlsx else "x.csv")
+    assert codes(result) == [(RosterErrorCode.CELL_WITHOUT_HEADER, 3, "H")]
+    assert "“多余”" in result.errors[0].message
+    # The other rows are still read, so that every error can be shown at once.
+    assert [number for number, __ in result.rows] == [2, 3]
+
+
+def test_a_cell_under_a_blank_header_is_reported():
+    header = ["工号", "姓名", "", "部门编码", "邮箱"]
+    content = roster_files.utf8_csv([["A1", "王芳", "备注", "S1", "a@b.cn"]], header)
+    result = read_roster(content, "x.csv")
+    assert codes(result) == [(RosterErrorCode.CELL_WITHOUT_HEADER, 2, "C")]
+
+
+def test_a_formula_never_calculated_is_named_as_such():
+    # openpyxl, like some other programs, saves formulas without their values.
+    rows = [["A001", '="王"&"芳"', "S1-C1", "", "a001@example.org", ""]]
+    result = read_roster(roster_files.xlsx(rows), "x.xlsx")
+    assert codes(result) == [(RosterErrorCode.UNCALCULATED_FORMULA, 2, "姓名")]
+    assert "formula" in result.errors[0].message
+    assert "empty" not in result.errors[0].message
+
+
+def test_a_formula_saved_with_its_value_reads_as_the_value():
+    forged = roster_files.forged_xlsx(
+        roster_files.xlsx(ROWS),
+        sheet=lambda xml: xml.replace(
+            '<c r="B2" t="inlineStr"><is><t>王芳</t></is></c>',
+            '<c r="B2" t="str"><f>"王"&amp;"芳"</f><v>王芳</v></c>',
+        ),
+    )
+    assert (
+        "<f>" in zipfile.ZipFile(io.BytesIO(forged)).read(roster_files.SHEET).decode()
+    )
+    result = read_roster(forged, "x.xlsx")
+    assert result.errors == []
+    assert result.rows[0][1]["name"] == "王芳"
+
+
+def test_a_sheet_declaring_cells_far_to_the_right_is_refused():
+    forged = roster_files.forged_xlsx(
+        roster_files.xlsx(ROWS),
+        sheet=lambda xml: xml.replace('ref="A1:F3"', 'ref="A1:XFD3"'),
+    )
+    result = read_roster(forged, "forged.xlsx")
+    assert [e.code for e in result.errors] == [RosterErrorCode.UNREADABLE_FILE]
+    assert "beyond column CV" in result.errors[0].message

@@ -46,7 +46,7 @@ def test_an_officer_uploads_previews_and_applies(client, officer):
     assert StaffProfile.objects.get().name == "王芳"
     stored.refresh_from_db()
     assert stored.status == RosterImportStatus.APPLIED
-    assert bytes(stored.content) == b""
+    assert stored.rows == {}
 
     # A second click on the same confirmation changes nothing.
     client.post(f"/en/hr/roster/{stored.pk}/apply/")
@@ -59,9 +59,14 @@ def test_errors_are_shown_by_row_and_apply_is_refused(client, officer):
     assert "1 error" in html
     assert "<td>3</td><td>部门编码</td>" in html
     assert "outside the departments you manage" in html
-    stored = RosterUpload.objects.get()
-    client.post(f"/en/hr/roster/{stored.pk}/apply/")
-    assert not StaffProfile.objects.exists()
+    # A refused file is not kept, so there is nothing to apply.
+    assert not RosterUpload.objects.exists()
+    assert (
+        AuditEntry.objects.get(action=AuditAction.ROSTER_PREVIEWED).detail["counts"][
+            "errors"
+        ]
+        == 1
+    )
 
 
 def test_deactivation_needs_the_box_ticked(client, officer, tree):
@@ -76,9 +81,7 @@ def test_deactivation_needs_the_box_ticked(client, officer, tree):
 def test_another_officers_upload_is_not_found(client, officer, tree):
     other = factories.user("hr2")
     factories.grant(other, Role.HR_OFFICER, tree["street"])
-    theirs = RosterUpload.objects.create(
-        uploaded_by=other, filename="x.csv", content=b"", sha256=""
-    )
+    theirs = RosterUpload.objects.create(uploaded_by=other, filename="x.csv", sha256="")
     assert client.get(f"/en/hr/roster/{theirs.pk}/").status_code == 404
     assert client.post(f"/en/hr/roster/{theirs.pk}/apply/").status_code == 404
 
@@ -163,15 +166,14 @@ def test_unapplied_uploads_are_discarded_after_a_day(officer):
     from citylearn.organisation.tasks import discard_stale_roster_uploads
 
     stale = RosterUpload.objects.create(
-        uploaded_by=officer, filename="old.csv", content=b"x", sha256=""
+        uploaded_by=officer, filename="old.csv", sha256=""
     )
     fresh = RosterUpload.objects.create(
-        uploaded_by=officer, filename="new.csv", content=b"x", sha256=""
+        uploaded_by=officer, filename="new.csv", sha256=""
     )
     applied = RosterUpload.objects.create(
         uploaded_by=officer,
         filename="done.csv",
-        content=b"",
         sha256="",
         status=RosterImportStatus.APPLIED,
     )
@@ -204,3 +206,126 @@ def test_the_people_list_pages_through_a_large_subtree(client, officer, tree):
     assert "P099" in first and "P100" not in first and "Page 1 of 2" in first
     second = client.get("/en/hr/people/", {"page": 2}).content.decode()
     assert "P104" in second and "P000" not in second
+
+
+def test_the_file_is_read_once_and_not_kept(client, officer, tree, monkeypatch):
+    from citylearn.organisation.roster import reading
+
+    reads = []
+    real_read = reading._read
+    monkeypatch.setattr(
+        reading, "_read", lambda *args: reads.append(args) or real_read(*args)
+    )
+    factories.staff("OLD", tree["community"])
+    upload(client, roster_files.xlsx([person("A1")]), "roster.xlsx")
+    stored = RosterUpload.objects.get()
+    assert stored.rows["rows"][0][1]["employee_id"] == "A1"
+    for __ in range(3):
+        assert client.get(f"/en/hr/roster/{stored.pk}/").status_code == 200
+    assert client.get(f"/en/hr/roster/{stored.pk}/changes.csv").status_code == 200
+    client.post(f"/en/hr/roster/{stored.pk}/apply/", {"deactivate_missing": "on"})
+    assert StaffProfile.objects.get(employee_id="A1").is_active
+    assert len(reads) == 1
+
+
+def test_a_workbook_bomb_is_refused_with_a_message_and_not_kept(client, officer):
+    bomb = roster_files.forged_xlsx(
+        roster_files.xlsx([person("A1")]),
+        extra={"xl/media/padding.bin": bytes(30 << 20)},
+    )
+    html = upload(client, bomb, "roster.xlsx").content.decode()
+    assert "The workbook unpacks to 30 MB" in html
+    assert not RosterUpload.objects.exists()
+
+
+def test_a_file_just_over_the_roster_limit_gets_the_sites_message(client, officer):
+    # Django's own body limits must not answer first with a bare error page.
+    from django.conf import settings
+
+    too_big = b"x" * (settings.ROSTER_MAX_UPLOAD_BYTES + 1)
+    response = upload(client, too_big)
+    assert response.status_code == 200
+    assert "the most we accept is 20.0\xa0MB" in response.content.decode()
+    assert not RosterUpload.objects.exists()
+
+
+def test_nginx_lets_a_file_over_the_roster_limit_through_to_the_site():
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    repository = Path(__file__).resolve().parents[2]
+    conf = (repository / "deploy" / "nginx-citylearn.conf").read_text()
+    [megabytes] = re.findall(r"client_max_body_size\s+(\d+)m;", conf)
+    assert int(megabytes) << 20 > settings.ROSTER_MAX_UPLOAD_BYTES
+
+
+@pytest.fixture
+def large_roster(client, officer, tree, monkeypatch):
+    """Seven people leave, three are new, one changes position and email."""
+    from citylearn.organisation import views
+
+    monkeypatch.setattr(views, "SHOWN_PER_LIST", 5)
+    monkeypatch.setattr(views, "OPEN_UP_TO", 3)
+    for n in range(7):
+        factories.staff(f"GONE{n}", tree["community"])
+    factories.staff("KEEP", tree["community"], name="王芳", position="科员")
+    rows = [
+        ["KEEP", "王芳", "S1-C1", "科长", "new@example.org", ""],
+        person("N1", "=HYPERLINK(1)"),
+        person("N2"),
+        person("N3"),
+    ]
+    upload(client, roster_files.utf8_csv(rows))
+    return RosterUpload.objects.get()
+
+
+def test_a_large_preview_shows_counts_and_the_form_first(client, large_roster):
+    html = client.get(f"/en/hr/roster/{large_roster.pk}/").content.decode()
+    assert "3 new people" in html and "1 person updated" in html
+    assert "7 active people in your departments are missing" in html
+    assert html.index("Apply these changes") < html.index("<details")
+    # Short lists open, long ones folded, with what is left out said.
+    assert "<details open>\n    <summary>New (3)</summary>" in html
+    assert "<details>\n    <summary>Missing from the file (7)</summary>" in html
+    assert "Showing 5 of 7." in html
+    assert "GONE4" in html and "GONE5" not in html
+    assert "Position: 科员 → 科长" in html
+    assert "Email: keep@example.org → new@example.org" in html
+    assert f"/en/hr/roster/{large_roster.pk}/changes.csv" in html
+
+
+def test_the_complete_change_list_downloads_as_csv(client, large_roster):
+    response = client.get(f"/en/hr/roster/{large_roster.pk}/changes.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = response.content.decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "Change,Row,Employee id,Name,Department code,Old → new"
+    assert len(lines) == 1 + 4 + 7
+    assert all(f"GONE{n}" in text for n in range(7))
+    assert (
+        "Updated,2,KEEP,王芳,S1-C1,Position: 科员 → 科长; "
+        "Email: keep@example.org → new@example.org"
+    ) in lines
+    assert "New,3,N1,'=HYPERLINK(1),S1-C1," in lines
+    export = AuditEntry.objects.get(action=AuditAction.EXPORT)
+    assert export.detail["upload"] == large_roster.pk
+
+
+def test_the_change_list_is_gone_once_applied(client, large_roster):
+    client.post(f"/en/hr/roster/{large_roster.pk}/apply/")
+    response = client.get(f"/en/hr/roster/{large_roster.pk}/changes.csv")
+    assert response.status_code == 404
+
+
+def test_an_upload_with_errors_by_the_time_of_apply_is_deleted(client, officer):
+    upload(client, roster_files.utf8_csv([person("A1")]))
+    stored = RosterUpload.objects.get()
+    factories.user("A1")  # the account name is taken between preview and apply
+    response = client.post(f"/en/hr/roster/{stored.pk}/apply/")
+    html = response.content.decode()
+    assert "Nothing was changed" in html
+    assert "<td>2</td><td>工号</td>" in html
+    assert not RosterUpload.objects.exists()
+    assert not StaffProfile.objects.exists()

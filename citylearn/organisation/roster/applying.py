@@ -16,6 +16,7 @@ from citylearn.audit.services import PendingEntry, record, record_many
 from citylearn.organisation.enums import RosterChangeKind
 from citylearn.organisation.models import StaffProfile
 from citylearn.organisation.roster.errors import RosterHasErrors
+from citylearn.organisation.roster.notices import queue_email_change_notices
 from citylearn.organisation.roster.planning import (
     CHUNK,
     PersonRow,
@@ -23,7 +24,7 @@ from citylearn.organisation.roster.planning import (
     chunks,
     plan_roster,
 )
-from citylearn.organisation.roster.reading import read_roster
+from citylearn.organisation.roster.reading import RosterRows, read_roster
 
 BATCH = 500
 
@@ -34,9 +35,15 @@ class RosterResult:
     created_user_ids: list[int]
 
 
-def preview_roster(*, content: bytes, filename: str, scope: Scope) -> RosterPlan:
+def preview_roster(
+    *,
+    content: bytes,
+    filename: str,
+    scope: Scope,
+    actor: AbstractBaseUser | None = None,
+) -> RosterPlan:
     """Read and compare without writing anything."""
-    return plan_roster(read_roster(content, filename), scope=scope)
+    return plan_roster(read_roster(content, filename), scope=scope, actor=actor)
 
 
 def _create(people: list[PersonRow], today: date) -> list[int]:
@@ -151,6 +158,11 @@ def _audit_entries(plan: RosterPlan, deactivate: bool):
                 detail["from"] = person.previous_department_code
             if person.changed:
                 detail["changed"] = list(person.changed)
+            if person.old_sign_in_email:
+                detail["sign_in_email"] = {
+                    "from": person.old_sign_in_email,
+                    "to": person.email,
+                }
             yield PendingEntry(
                 action=actions[person.kind],
                 target_user_id=person.user_id,
@@ -167,7 +179,6 @@ def _audit_entries(plan: RosterPlan, deactivate: bool):
             )
 
 
-@transaction.atomic
 def apply_roster(
     *,
     content: bytes,
@@ -176,19 +187,51 @@ def apply_roster(
     deactivate_missing: bool,
     actor: AbstractBaseUser | None,
     actor_label: str = "",
+) -> RosterResult:
+    """`apply_rows` for a roster file, as the command line has it."""
+    return apply_rows(
+        rows=read_roster(content, filename),
+        filename=filename,
+        scope=scope,
+        deactivate_missing=deactivate_missing,
+        actor=actor,
+        actor_label=actor_label,
+    )
+
+
+@transaction.atomic
+def apply_rows(
+    *,
+    rows: RosterRows,
+    filename: str,
+    scope: Scope,
+    deactivate_missing: bool,
+    actor: AbstractBaseUser | None,
+    actor_label: str = "",
     request: HttpRequest | None = None,
     today: date | None = None,
 ) -> RosterResult:
-    """Read, compare and write the roster; raises RosterHasErrors and writes nothing
-    if any row is wrong. Applying the same file again changes nothing."""
+    """Compare and write roster rows; raises RosterHasErrors and writes nothing if any
+    row is wrong. Applying the same rows again changes nothing. Whoever loses a
+    sign-in email is told at that address once the transaction commits."""
     today = today or timezone.localdate()
-    plan = preview_roster(content=content, filename=filename, scope=scope)
+    plan = plan_roster(rows, scope=scope, actor=actor)
     if plan.errors:
         raise RosterHasErrors(plan.errors)
     created = _create(plan.of_kind(RosterChangeKind.CREATE), today)
-    _update(plan.of_kind(RosterChangeKind.UPDATE) + plan.of_kind(RosterChangeKind.MOVE))
+    updated = plan.of_kind(RosterChangeKind.UPDATE) + plan.of_kind(
+        RosterChangeKind.MOVE
+    )
+    _update(updated)
     if deactivate_missing:
         _deactivate(plan, today)
+    queue_email_change_notices(
+        changes=[
+            (person.user_id, person.old_sign_in_email)
+            for person in updated
+            if person.old_sign_in_email
+        ]
+    )
     counts = plan.counts()
     if not deactivate_missing:
         counts["deactivate"] = 0

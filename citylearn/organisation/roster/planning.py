@@ -4,9 +4,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from citylearn.access.permissions import Scope
 from citylearn.organisation.enums import RosterChangeKind, RosterErrorCode
@@ -14,11 +16,21 @@ from citylearn.organisation.models import Department, StaffProfile
 from citylearn.organisation.roster.columns import BY_FIELD, COLUMNS
 from citylearn.organisation.roster.errors import RosterError
 from citylearn.organisation.roster.reading import RosterRows
+from citylearn.organisation.roster.rights import accounts_above
 
 EMPLOYEE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,30}$")
 COMPARED = ("name", "department_id", "position", "email", "phone", "is_active")
+# What a person signs in with, or where their password links go.
+SIGN_IN = ("email", "is_active")
 CHUNK = 500  # well under every database's limit on query parameters
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    old: str
+    new: str
 
 
 @dataclass
@@ -36,6 +48,9 @@ class PersonRow:
     user_id: int | None = None
     previous_department_code: str = ""
     changed: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
+    # The address the account signed in with, when this row changes it.
+    old_sign_in_email: str = ""
 
 
 @dataclass
@@ -53,6 +68,8 @@ class RosterPlan:
     errors: list[RosterError] = field(default_factory=list)
     people: list[PersonRow] = field(default_factory=list)
     departures: list[Departure] = field(default_factory=list)
+    # Missing from the file but holding more rights than the importer: left active.
+    kept: list[Departure] = field(default_factory=list)
 
     def of_kind(self, kind: RosterChangeKind) -> list[PersonRow]:
         return [person for person in self.people if person.kind == kind]
@@ -62,6 +79,7 @@ class RosterPlan:
         for person in self.people:
             counts[person.kind] += 1
         counts["deactivate"] = len(self.departures)
+        counts["kept"] = len(self.kept)
         counts["errors"] = len(self.errors)
         return counts
 
@@ -145,6 +163,7 @@ def _existing_staff(employee_ids: list[str]) -> dict[str, dict]:
             *COMPARED,
             "department__path",
             "department__code",
+            "user__email",
         ):
             found[staff["employee_id"]] = staff
     return found
@@ -160,10 +179,14 @@ def _taken_usernames(employee_ids: list[str]) -> set[str]:
     return taken
 
 
-def plan_roster(rows: RosterRows, *, scope: Scope) -> RosterPlan:
-    """What applying these rows within `scope` would do, and every error found."""
+def plan_roster(
+    rows: RosterRows, *, scope: Scope, actor: AbstractBaseUser | None = None
+) -> RosterPlan:
+    """What applying these rows within `scope` by `actor` would do, and every error
+    found. `actor` None is the command line, for which `scope` is everything."""
     plan = RosterPlan(headers=rows.headers, errors=list(rows.errors))
-    if plan.errors:
+    if not rows.rows:
+        # An error about the whole file, or no people to compare.
         return plan
     check = _Checker(rows.headers, plan.errors)
     departments = {
@@ -265,6 +288,9 @@ def plan_roster(rows: RosterRows, *, scope: Scope) -> RosterPlan:
         person.changed = tuple(
             name for name in COMPARED if current[name] != wanted[name]
         )
+        person.changes = _changes(person, current)
+        if "email" in person.changed and current["user__email"] != person.email:
+            person.old_sign_in_email = current["user__email"]
         if current["department_id"] != department_id:
             person.kind = RosterChangeKind.MOVE
         elif person.changed:
@@ -273,11 +299,69 @@ def plan_roster(rows: RosterRows, *, scope: Scope) -> RosterPlan:
             person.kind = RosterChangeKind.UNCHANGED
         plan.people.append(person)
 
+    _refuse_sign_in_changes_above(plan, check, scope, actor)
     if not plan.errors:
-        plan.departures = _departures(scope, set(seen))
+        departures = _departures(scope, set(seen))
+        above = _above(departures, scope, actor)
+        for departure in departures:
+            (plan.kept if departure.user_id in above else plan.departures).append(
+                departure
+            )
     # Found in two passes; shown in the order a person reads the file.
     plan.errors.sort(key=lambda error: error.row or 0)
     return plan
+
+
+def _changes(person: PersonRow, current: dict) -> tuple[Change, ...]:
+    changes = []
+    for name in person.changed:
+        if name == "department_id":
+            label = BY_FIELD["department_code"].label
+            old, new = current["department__code"], person.department_code
+        elif name == "is_active":
+            label, old, new = _("Active"), _("no"), _("yes")
+        else:
+            label, old, new = BY_FIELD[name].label, current[name], getattr(person, name)
+        changes.append(Change(str(label), old, new))
+    return tuple(changes)
+
+
+def _above(people: list, scope: Scope, actor: AbstractBaseUser | None) -> set[int]:
+    above: set[int] = set()
+    for chunk in chunks([person.user_id for person in people]):
+        above |= accounts_above(user_ids=chunk, actor=actor, scope=scope)
+    return above
+
+
+def _changes_sign_in(person: PersonRow) -> bool:
+    return any(name in person.changed for name in SIGN_IN)
+
+
+ABOVE_YOU = gettext_lazy(
+    "The account of %(id)s holds rights you do not have (an editor's, an "
+    "administrator's or a role outside your departments): a roster cannot change "
+    "its email address or reactivate it. Ask an administrator."
+)
+
+
+def _refuse_sign_in_changes_above(
+    plan: RosterPlan, check: _Checker, scope: Scope, actor: AbstractBaseUser | None
+) -> None:
+    above = _above(list(filter(_changes_sign_in, plan.people)), scope, actor)
+    if not above:
+        return
+    kept = []
+    for person in plan.people:
+        if person.user_id in above and _changes_sign_in(person):
+            check.add(
+                person.row,
+                "email" if "email" in person.changed else "employee_id",
+                RosterErrorCode.ACCOUNT_PROTECTED,
+                ABOVE_YOU % {"id": person.employee_id},
+            )
+        else:
+            kept.append(person)
+    plan.people = kept
 
 
 def _departures(scope: Scope, listed: set[str]) -> list[Departure]:

@@ -1,4 +1,5 @@
-"""The HR screens' side of a roster import: keep the upload between preview and apply."""
+"""The HR screens' side of a roster import: keep an upload's rows between preview and
+apply. A file is read once, at upload; a file with errors is not kept at all."""
 
 import hashlib
 from datetime import datetime, timedelta
@@ -14,39 +15,45 @@ from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.enums import RosterImportStatus
 from citylearn.organisation.models import RosterUpload
-from citylearn.organisation.roster.applying import (
-    RosterResult,
-    apply_roster,
-    preview_roster,
-)
-from citylearn.organisation.roster.planning import RosterPlan
+from citylearn.organisation.roster.applying import RosterResult, apply_rows
+from citylearn.organisation.roster.errors import RosterHasErrors
+from citylearn.organisation.roster.planning import RosterPlan, plan_roster
+from citylearn.organisation.roster.reading import RosterRows, read_roster
 
 
-def store_upload(
+def check_upload(
     *,
     user: AbstractBaseUser,
     filename: str,
     content: bytes,
     request: HttpRequest | None,
-) -> RosterUpload:
-    """Keep an uploaded file for its preview and log that it was previewed."""
-    upload = RosterUpload.objects.create(
-        uploaded_by=user,
-        filename=filename[:255],
-        content=content,
-        sha256=hashlib.sha256(content).hexdigest(),
-    )
-    plan = preview_upload(upload=upload, user=user)
-    upload.summary = plan.counts()
-    upload.save(update_fields=["summary"])
+) -> tuple[RosterUpload | None, RosterPlan]:
+    """Read an uploaded file once and compare it; keep its rows for the preview and
+    the apply only if it has no error (None then), and log that it was checked."""
+    rows = read_roster(content, filename)
+    plan = plan_roster(rows, scope=write_scope(user), actor=user)
+    sha256 = hashlib.sha256(content).hexdigest()
+    upload = None
+    if not plan.errors:
+        upload = RosterUpload.objects.create(
+            uploaded_by=user,
+            filename=filename[:255],
+            rows=rows.to_json(),
+            sha256=sha256,
+            summary=plan.counts(),
+        )
     record(
         action=AuditAction.ROSTER_PREVIEWED,
         request=request,
         actor=user,
-        target_label=upload.filename,
-        detail={"upload": upload.pk, "sha256": upload.sha256, "counts": upload.summary},
+        target_label=filename[:255],
+        detail={
+            "upload": upload and upload.pk,
+            "sha256": sha256,
+            "counts": plan.counts(),
+        },
     )
-    return upload
+    return upload, plan
 
 
 def upload_for(*, user: AbstractBaseUser, upload_id: int) -> RosterUpload:
@@ -55,8 +62,9 @@ def upload_for(*, user: AbstractBaseUser, upload_id: int) -> RosterUpload:
 
 
 def preview_upload(*, upload: RosterUpload, user: AbstractBaseUser) -> RosterPlan:
-    return preview_roster(
-        content=bytes(upload.content), filename=upload.filename, scope=write_scope(user)
+    """Compare the upload's rows with the database as it is now; the file is not read."""
+    return plan_roster(
+        RosterRows.from_json(upload.rows), scope=write_scope(user), actor=user
     )
 
 
@@ -67,7 +75,27 @@ def apply_upload(
     deactivate_missing: bool,
     request: HttpRequest | None,
 ) -> RosterResult | None:
-    """Apply an upload once; a repeated confirm (double click) returns None."""
+    """Apply an upload once; a repeated confirm (double click) returns None. An upload
+    that has errors by now is deleted at once, like a file refused at upload."""
+    try:
+        return _apply_upload(
+            upload_id=upload_id,
+            user=user,
+            deactivate_missing=deactivate_missing,
+            request=request,
+        )
+    except RosterHasErrors:
+        RosterUpload.objects.filter(pk=upload_id, uploaded_by=user).delete()
+        raise
+
+
+def _apply_upload(
+    *,
+    upload_id: int,
+    user: AbstractBaseUser,
+    deactivate_missing: bool,
+    request: HttpRequest | None,
+) -> RosterResult | None:
     with transaction.atomic():
         upload = (
             RosterUpload.objects.select_for_update()
@@ -76,8 +104,8 @@ def apply_upload(
         )
         if upload is None or upload.status == RosterImportStatus.APPLIED:
             return None
-        result = apply_roster(
-            content=bytes(upload.content),
+        result = apply_rows(
+            rows=RosterRows.from_json(upload.rows),
             filename=upload.filename,
             scope=write_scope(user),
             deactivate_missing=deactivate_missing,
@@ -88,8 +116,8 @@ def apply_upload(
         upload.applied_at = timezone.now()
         upload.summary = result.counts
         # The roster now lives in the staff table; keep no second copy of it.
-        upload.content = b""
-        upload.save(update_fields=["status", "applied_at", "summary", "content"])
+        upload.rows = {}
+        upload.save(update_fields=["status", "applied_at", "summary", "rows"])
     return result
 
 

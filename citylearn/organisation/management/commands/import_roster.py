@@ -5,8 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from citylearn.access.permissions import Scope
 from citylearn.accounts.services import queue_password_links
-from citylearn.organisation.roster.applying import apply_roster, preview_roster
+from citylearn.organisation.roster.applying import apply_rows
 from citylearn.organisation.roster.errors import RosterHasErrors
+from citylearn.organisation.roster.planning import plan_roster
+from citylearn.organisation.roster.reading import read_roster
 
 ACTOR = "manage.py import_roster"
 
@@ -40,7 +42,8 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"{file}: {error.strerror}") from error
         scope = Scope(everything=True)
-        plan = preview_roster(content=content, filename=file.name, scope=scope)
+        rows = read_roster(content, file.name)
+        plan = plan_roster(rows, scope=scope)
         for error in plan.errors:
             where = f"row {error.row}, " if error.row else ""
             column = f"column {error.column}: " if error.column else ""
@@ -48,7 +51,8 @@ class Command(BaseCommand):
         counts = plan.counts()
         self.stdout.write(
             "create {create}, move {move}, update {update}, unchanged {unchanged}, "
-            "missing from file {deactivate}, errors {errors}".format(**counts)
+            "missing from file {deactivate} (and {kept} administrators, left active), "
+            "errors {errors}".format(**counts)
         )
         if plan.errors:
             raise CommandError(f"{len(plan.errors)} errors: nothing was written.")
@@ -56,8 +60,8 @@ class Command(BaseCommand):
             self.stdout.write("Preview only: run again with --apply to write.")
             return
         try:
-            result = apply_roster(
-                content=content,
+            result = apply_rows(
+                rows=rows,
                 filename=file.name,
                 scope=scope,
                 deactivate_missing=deactivate_missing,
