@@ -5,6 +5,9 @@ visitor or an editor typed must never run as a formula when an officer opens the
 and a stray control character must not make the export fail (XLSX cannot hold it).
 """
 
+import csv
+from collections.abc import Iterable, Iterator
+
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 # A cell starting with one of these is read as a formula by spreadsheet programs.
@@ -24,6 +27,18 @@ def safe_cell(value):
     if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(rows: Iterable[list]) -> Iterator[str]:
+    """The rows as CSV lines of safe cells, for a streaming response."""
+    writer = csv.writer(_Echo())
+    for row in rows:
+        yield writer.writerow([safe_cell(value) for value in row])
 
 
 class SafeSpreadsheetExportMixin:

@@ -16,6 +16,7 @@ from citylearn.access.permissions import (
 from citylearn.accounts.services import queue_password_links
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
+from citylearn.core.spreadsheets import csv_lines
 from citylearn.organisation.enums import RosterChangeKind, RosterImportStatus
 from citylearn.organisation.forms import (
     PeopleFilterForm,
@@ -37,7 +38,6 @@ from citylearn.organisation.selectors import (
     departments_with_headcount,
     people_visible_to,
 )
-from citylearn.quizzes.exports import csv_lines
 
 SHOWN_PER_LIST = 200
 OPEN_UP_TO = 20  # a list this short is shown unfolded

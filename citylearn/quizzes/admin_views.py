@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from citylearn.quizzes.exports import csv_lines, question_rows, score_rows
+from citylearn.core.spreadsheets import csv_lines
+from citylearn.quizzes.exports import question_rows, score_rows
 from citylearn.quizzes.models import Quiz
 from citylearn.quizzes.statistics import quiz_statistics
 

@@ -1,9 +1,7 @@
 """Quiz statistics as CSV, safe to open in a spreadsheet."""
 
-import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from citylearn.core.spreadsheets import safe_cell
 from citylearn.quizzes.statistics import QuizStatistics
 
 QUESTION_COLUMNS = [
@@ -22,17 +20,6 @@ QUESTION_COLUMNS = [
     "pick_rate",
 ]
 SCORE_COLUMNS = ["from_percent", "to_percent", "attempts"]
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_lines(rows: Iterable[list]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    for row in rows:
-        yield writer.writerow([safe_cell(value) for value in row])
 
 
 def question_rows(statistics: QuizStatistics) -> Iterator[list]:
