@@ -17,6 +17,7 @@ from django.db.models import (
     CharField,
     Count,
     DecimalField,
+    Exists,
     Expression,
     ExpressionWrapper,
     F,
@@ -200,17 +201,26 @@ def person_target() -> Expression:
     return Case(*whens, default=default, output_field=HOURS)
 
 
-def best_score() -> Subquery:
-    """The best graded score of an AssignedPerson row's person at the course's final quiz."""
-    return Subquery(
-        Attempt.objects.filter(
-            user=OuterRef("user_id"),
-            quiz__course=OuterRef("assignment__course_id"),
-            graded_at__isnull=False,
-        )
-        .order_by("-score")
-        .values("score")[:1]
+def best_attempts(assignments: "AssignmentFilter") -> QuerySet[Attempt]:
+    """Each person's best graded attempt at the final quiz of a course assigned to them.
+
+    The best is the one no other graded attempt of the same person and quiz beats
+    (a tie goes to the earlier attempt): an anti-join the database runs over the
+    attempts once, rather than a lookup for every assignment row.
+    """
+    better = Attempt.objects.filter(
+        Q(score__gt=OuterRef("score"))
+        | Q(score=OuterRef("score"), number__lt=OuterRef("number")),
+        quiz=OuterRef("quiz"),
+        user=OuterRef("user"),
+        graded_at__isnull=False,
     )
+    assigned = counted_assignments().filter(
+        assignments.q(),
+        user=OuterRef("user"),
+        assignment__course=OuterRef("quiz__course"),
+    )
+    return Attempt.objects.graded().filter(Exists(assigned)).exclude(Exists(better))
 
 
 def counted_assignments() -> QuerySet[AssignedPerson]:
@@ -240,7 +250,7 @@ def grouped_figures(
     """Figures per group path, for people in the subtrees of `groups`.
 
     With `depth`, rows are grouped by their ancestor at that depth (or their own
-    department, if shallower) instead of by group; three grouped queries, plus one
+    department, if shallower) instead of by group; four grouped queries, plus one
     for the targets.
     """
     figures: dict[str, Figures] = {}
@@ -270,17 +280,24 @@ def grouped_figures(
     if assignments.status:
         rows = rows.filter(status=assignments.status)
     aggregates = {"assigned": Count("pk"), **_status_counts()}
-    if with_scores:
-        rows = rows.annotate(best_score=best_score())
-        aggregates |= {
-            "score_total": Sum("best_score"),
-            "scored": Count("best_score"),
-        }
     cut = key(path)
     for line in rows.annotate(key=cut).values("key").annotate(**aggregates).order_by():
         target = row(line.pop("key"))
         for name, value in line.items():
-            setattr(target, name, value or type(getattr(target, name))())
+            setattr(target, name, value)
+
+    if with_scores:
+        scores = (
+            best_attempts(assignments)
+            .filter(within(groups, path), user__staff_profile__is_active=True)
+            .annotate(key=cut)
+            .values("key")
+            .annotate(total=Sum("score"), n=Count("pk"))
+            .order_by()
+        )
+        for line in scores:
+            row(line["key"]).score_total = line["total"] or Decimal(0)
+            row(line["key"]).scored = line["n"]
 
     hours = (
         CourseCompletion.objects.filter(
@@ -361,7 +378,17 @@ def people_behind(
             within(departments, "department__path"), is_active=True
         )
         .select_related("department")
-        .annotate(earned=hours_this_year(today.year), target=person_target())
+        .annotate(
+            earned=Coalesce(
+                Sum(
+                    "user__course_completions__credit_hours",
+                    filter=Q(user__course_completions__year=today.year),
+                ),
+                Value(Decimal(0)),
+                output_field=HOURS,
+            ),
+            target=person_target(),
+        )
         .annotate(
             behind=ExpressionWrapper(
                 F("target") * expected_share - F("earned"), output_field=HOURS
