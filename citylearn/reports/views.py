@@ -1,3 +1,6 @@
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -32,6 +35,7 @@ from citylearn.reports.selectors import (
 )
 
 PEOPLE_PER_PAGE = 25
+FIGURES_SECONDS = 300
 DEPARTMENT_ORDER = {
     "rate": lambda figures: (figures.completion_rate, figures.department.path),
     "overdue": lambda figures: (-figures.overdue, figures.department.path),
@@ -63,10 +67,10 @@ def dashboard(request):
     assignments = form.assignment_filter() if valid else AssignmentFilter()
     tops = _top_departments(scope)
     node = data.get("department") or (tops[0] if len(tops) == 1 else None)
-    level = level_figures(node=node, tops=tops, today=today, assignments=assignments)
+    subtrees = [node] if node is not None else tops
+    level, behind, computed_at = _figures(node, tops, subtrees, today, assignments)
     if data.get("sort") in DEPARTMENT_ORDER:
         level.children.sort(key=DEPARTMENT_ORDER[data["sort"]])
-    subtrees = [node] if node is not None else tops
 
     staff = StaffProfile.objects.filter(
         within(subtrees, "department__path"), is_active=True
@@ -97,7 +101,8 @@ def dashboard(request):
             "ancestors": _ancestors_in_scope(node, scope),
             "level": level,
             "paces": paces,
-            "behind": people_behind(departments=subtrees, today=today),
+            "behind": behind,
+            "computed_at": computed_at,
             "page_obj": page_obj,
             "query": _query_without(request, "page"),
             "tree_query": _query_without(request, "page", "department"),
@@ -118,6 +123,25 @@ def dashboard(request):
             ),
         },
     )
+
+
+def _figures(node, tops, subtrees, today, assignments):
+    """The roll-up and the people furthest behind, kept a few minutes in the cache.
+
+    They read every assignment row of the subtree: an officer going back and forth
+    between levels, or several officers of one district, share one computation.
+    """
+    described = repr((today, [d.pk for d in subtrees], node is None, assignments))
+    key = "reports:figures:" + hashlib.sha256(described.encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is None:
+        cached = (
+            level_figures(node=node, tops=tops, today=today, assignments=assignments),
+            list(people_behind(departments=subtrees, today=today)),
+            timezone.localtime(),
+        )
+        cache.set(key, cached, FIGURES_SECONDS)
+    return cached
 
 
 def _pace_chart(overall):

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -72,6 +73,7 @@ def test_the_status_filter_lists_only_the_people_it_concerns(client, tree):
 
 
 def queries_for(client, url) -> int:
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -98,6 +100,19 @@ def test_the_query_count_does_not_grow_with_the_tree(client, tree):
     larger = [queries_for(client, url) for url in urls]
 
     assert small == larger
+
+
+def test_the_figures_are_computed_once_for_a_few_minutes(client, tree):
+    client.force_login(tree["officer"])
+    first = client.get("/hr/?department=A")
+    factories.staff("P9", tree["A1"])
+
+    again = client.get("/hr/?department=A")
+    cache.clear()
+    fresh = client.get("/hr/?department=A")
+
+    assert again.context["level"].total.people == first.context["level"].total.people
+    assert fresh.context["level"].total.people == 4
 
 
 def test_the_snapshot_task_keeps_one_row_per_department_and_day(tree):
