@@ -202,11 +202,12 @@ def person_target() -> Expression:
 
 
 def best_attempts(assignments: "AssignmentFilter") -> QuerySet[Attempt]:
-    """Each person's best graded attempt at the final quiz of a course assigned to them.
+    """Each person's best graded attempt at a course's final quiz.
 
     The best is the one no other graded attempt of the same person and quiz beats
     (a tie goes to the earlier attempt): an anti-join the database runs over the
-    attempts once, rather than a lookup for every assignment row.
+    attempts once, rather than a lookup for every assignment row. Narrowed to an
+    assignment or due dates, only the courses so assigned to the person count.
     """
     better = Attempt.objects.filter(
         Q(score__gt=OuterRef("score"))
@@ -215,12 +216,17 @@ def best_attempts(assignments: "AssignmentFilter") -> QuerySet[Attempt]:
         user=OuterRef("user"),
         graded_at__isnull=False,
     )
-    assigned = counted_assignments().filter(
-        assignments.q(),
-        user=OuterRef("user"),
-        assignment__course=OuterRef("quiz__course"),
-    )
-    return Attempt.objects.graded().filter(Exists(assigned)).exclude(Exists(better))
+    attempts = Attempt.objects.graded().exclude(Exists(better))
+    if assignments.course_id:
+        attempts = attempts.filter(quiz__course_id=assignments.course_id)
+    if assignments.assignment_id or assignments.due_from or assignments.due_to:
+        assigned = counted_assignments().filter(
+            assignments.q(),
+            user=OuterRef("user"),
+            assignment__course=OuterRef("quiz__course"),
+        )
+        attempts = attempts.filter(Exists(assigned))
+    return attempts
 
 
 def counted_assignments() -> QuerySet[AssignedPerson]:
