@@ -37,6 +37,11 @@ app.conf.beat_schedule = {
         "task": "citylearn.certificates.tasks.issue_missing_certificates",
         "schedule": crontab(minute="*/15"),
     },
+    # Late in the day, so that the day's completions are in the trend.
+    "snapshot-department-figures": {
+        "task": "citylearn.reports.tasks.snapshot_department_figures",
+        "schedule": crontab(hour=23, minute=45),
+    },
     # A learner who closes the page mid-exam is graded once the time is up.
     "grade-expired-attempts": {
         "task": "citylearn.quizzes.tasks.grade_expired_attempts",

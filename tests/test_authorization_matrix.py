@@ -201,6 +201,20 @@ MATRIX: dict[str, Row] = {
             admin=200,
         ),
     ),
+    # reports: the dashboard for heads and officers; a record for them and its holder
+    "reports:dashboard": Row("/hr/", READERS),
+    "reports:person_record": Row(
+        lambda f: f"/hr/people/{f.person.employee_id}/record/",
+        expect(
+            anonymous=302,
+            learner=200,
+            head=200,
+            hr_other=404,
+            hr_this=200,
+            editor=404,
+            admin=200,
+        ),
+    ),
     # audit
     "audit:log": Row("/audit/", ADMINS),
     # search

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -38,6 +39,7 @@ from citylearn.organisation.selectors import (
     departments_with_headcount,
     people_visible_to,
 )
+from citylearn.reports.selectors import people_figures
 
 SHOWN_PER_LIST = 200
 OPEN_UP_TO = 20  # a list this short is shown unfolded
@@ -209,15 +211,17 @@ def people(request):
             staff = staff.filter(
                 Q(name__icontains=term) | Q(employee_id__icontains=term)
             )
+    page_obj = Paginator(
+        staff.order_by("department__path", "employee_id"), 100
+    ).get_page(request.GET.get("page"))
+    people_figures(page_obj.object_list, today=timezone.localdate())
     return render(
         request,
         "organisation/people.html",
         {
             "form": form,
             "departments": departments_with_headcount(scope),
-            "page_obj": Paginator(
-                staff.order_by("department__path", "employee_id"), 100
-            ).get_page(request.GET.get("page")),
+            "page_obj": page_obj,
             "query": _without_page(request),
             "can_import": bool(write_scope(request.user)),
         },

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from citylearn.access.permissions import staff_profile
 from citylearn.assignments.selectors import assignments_of
 from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.progress.selectors import (
@@ -58,5 +59,6 @@ def my_learning(request):
         "in_progress": enrollments_in_progress(user=request.user),
         "completions": course_completions(user=request.user),
         "hours": credit_hours(user=request.user, year=today.year),
+        "profile": staff_profile(request.user),
     }
     return render(request, "progress/my_learning.html", context)

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "citylearn.courses",
     "citylearn.progress",
     "citylearn.assignments",
+    "citylearn.reports",
     "citylearn.certificates",
     "citylearn.quizzes",
     "citylearn.cases",

@@ -19,6 +19,7 @@ def user_nav(context):
     summary = role_summary(user)
     links = [{"url": reverse("accounts:my_data"), "label": _("My data")}]
     if summary["reader"]:
+        links.append({"url": reverse("reports:dashboard"), "label": _("HR dashboard")})
         links.append({"url": reverse("organisation:people"), "label": _("People")})
     if summary["manager"]:
         links.append(

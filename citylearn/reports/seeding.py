@@ -1,0 +1,365 @@
+"""Made-up district data for benchmarks and tests, the same for the same seed and day.
+
+Rows are written with bulk_create in batches; pages through Wagtail's tree API,
+without revisions, which a made-up catalogue does not need.
+"""
+
+import datetime
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import connection, transaction
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from citylearn.assignments.models import AssignedPerson, Assignment
+from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
+from citylearn.organisation.enums import Role
+from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
+from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.quizzes.models import Attempt, QuestionBank, Quiz
+from citylearn.reports.models import DepartmentSnapshot
+from citylearn.reports.services import SNAPSHOT_FIGURES, write_snapshots
+
+BATCH = 5000
+ROOT_CODE = "BENCH"
+OFFICER = "bench-officer"
+HEAD = "bench-head"
+FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚"
+
+
+@dataclass(frozen=True)
+class Scale:
+    staff: int
+    # Children per node at each level below the root; the product sets the tree's size.
+    fan_out: tuple[int, ...]
+    courses: int
+    lessons: int
+    assignments_per_person: int
+    snapshot_days: int
+
+
+SCALES = {
+    # 1 + 12 + 36 + 108 + 143 = 300 departments, five levels deep.
+    "district": Scale(
+        staff=20_000,
+        fan_out=(12, 3, 3, 143),
+        courses=30,
+        lessons=8,
+        assignments_per_person=10,
+        snapshot_days=730,
+    ),
+    "small": Scale(
+        staff=40,
+        fan_out=(2, 2, 1),
+        courses=3,
+        lessons=2,
+        assignments_per_person=2,
+        snapshot_days=10,
+    ),
+}
+
+
+class AlreadySeeded(Exception):
+    pass
+
+
+def seed_bench(
+    *, scale: Scale, seed: int, say: Callable[[str], None] = lambda line: None
+) -> dict[str, int]:
+    """Build the district; refuses to run twice on one database."""
+    if Department.objects.filter(code=ROOT_CODE).exists():
+        raise AlreadySeeded(ROOT_CODE)
+    rng = random.Random(seed)  # noqa: S311 - made-up records, not secrets
+    today = timezone.localdate()
+    with transaction.atomic():
+        departments = _departments(scale, rng)
+        say(f"departments: {len(departments)}")
+        profiles = _staff(scale, rng, departments)
+        say(f"staff: {len(profiles)}")
+        courses = _courses(scale)
+        say(f"courses: {len(courses)}")
+        rows = _assignments(scale, rng, departments, profiles, courses, today)
+        say(f"assignment rows: {rows}")
+        counts = _progress(rng, courses, today)
+        say(", ".join(f"{name}: {count}" for name, count in counts.items()))
+        snapshots = _snapshots(scale, today)
+        say(f"snapshots: {snapshots}")
+    # Fresh statistics, or the planner takes the new tables for empty ones.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return {
+        "departments": len(departments),
+        "staff": len(profiles),
+        "courses": len(courses),
+        "assignment_rows": rows,
+        "snapshots": snapshots,
+        **counts,
+    }
+
+
+def _departments(scale: Scale, rng: random.Random) -> list[Department]:
+    """The tree built by paths directly: one insert per level instead of per node."""
+    root = Department.add_root(code=ROOT_CODE, name="示范区")
+    level, everyone, number = [root], [root], 0
+    for depth, fan_out in enumerate(scale.fan_out, start=2):
+        children = []
+        # The last level's nodes are spread over the parents rather than `fan_out` each.
+        per_parent = (
+            [fan_out] * len(level)
+            if depth < len(scale.fan_out) + 1
+            else _spread(fan_out, len(level))
+        )
+        for parent, count in zip(level, per_parent, strict=True):
+            for index in range(1, count + 1):
+                number += 1
+                children.append(
+                    Department(
+                        code=f"B{number:04d}",
+                        name=f"{parent.name[:6]}{index}{'局科股组'[min(depth - 2, 3)]}",
+                        path=Department._get_path(parent.path, depth, index),
+                        depth=depth,
+                        numchild=0,
+                    )
+                )
+            parent.numchild = count
+        Department.objects.bulk_update(level, ["numchild"])
+        Department.objects.bulk_create(children, batch_size=BATCH)
+        level = list(Department.objects.filter(depth=depth, path__startswith=root.path))
+        everyone += level
+    return everyone
+
+
+def _spread(total: int, parents: int) -> list[int]:
+    base, extra = divmod(total, parents)
+    return [base + (1 if index < extra else 0) for index in range(parents)]
+
+
+def _staff(scale, rng, departments) -> list[StaffProfile]:
+    """People in every department but the root, most of them in the deepest levels."""
+    User = get_user_model()
+    # Nobody signs in as made-up staff: one unusable password for all, hashed once.
+    no_password = make_password(None)
+    places = [d for d in departments if d.depth > 1]
+    weights = [d.depth for d in places]
+    users = User.objects.bulk_create(
+        [
+            User(username=f"bench{n:05d}", password=no_password, email="")
+            for n in range(scale.staff)
+        ],
+        batch_size=BATCH,
+    )
+    joined = timezone.localdate() - datetime.timedelta(days=3 * 365)
+    profiles = StaffProfile.objects.bulk_create(
+        [
+            StaffProfile(
+                user=user,
+                employee_id=f"B{n:05d}",
+                name=rng.choice(FAMILY) + rng.choice(GIVEN) + rng.choice(GIVEN),
+                department=rng.choices(places, weights)[0],
+                email=f"b{n:05d}@bench.example.org",
+                joined_on=joined,
+            )
+            for n, user in enumerate(users)
+        ],
+        batch_size=BATCH,
+    )
+    officer = User.objects.create(username=OFFICER, password=no_password)
+    RoleAssignment.objects.create(
+        user=officer, role=Role.HR_OFFICER, department=departments[0]
+    )
+    head = User.objects.create(username=HEAD, password=no_password)
+    RoleAssignment.objects.create(
+        user=head, role=Role.DEPARTMENT_HEAD, department=departments[1]
+    )
+    return profiles
+
+
+def _catalogue() -> CourseIndexPage:
+    existing = CourseIndexPage.objects.first()
+    if existing is not None:
+        return existing
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    home = site.root_page if site else Page.get_first_root_node()
+    return home.add_child(instance=CourseIndexPage(title="课程学习", slug="learn"))
+
+
+def _courses(scale: Scale) -> list[CoursePage]:
+    catalogue = _catalogue()
+    bank = QuestionBank.objects.create(slug="bench-bank", title="示范题库")
+    courses = []
+    for number in range(1, scale.courses + 1):
+        course = catalogue.add_child(
+            instance=CoursePage(
+                title=f"示范课程 {number:02d}",
+                slug=f"bench-course-{number:02d}",
+                summary="压力测试用的示范课程。",
+                credit_hours=Decimal(1 + number % 4),
+                estimated_minutes=60,
+                body="课程介绍。",
+            )
+        )
+        for index in range(1, scale.lessons + 1):
+            course.add_child(
+                instance=LessonPage(
+                    title=f"第{index}课",
+                    slug=f"lesson-{index}",
+                    estimated_minutes=10,
+                    body=f"第{index}课的正文。",
+                )
+            )
+        Quiz.objects.create(
+            course=course, bank=bank, title="结业测验", draw=1, pass_mark=60
+        )
+        courses.append(course)
+    return courses
+
+
+def _assignments(scale, rng, departments, profiles, courses, today) -> int:
+    """Each second-level subtree gets its own courses, due over the past and next year."""
+    rows = []
+    tops = [d for d in departments if d.depth == 2]
+    people_of = {top.path: [] for top in tops}
+    paths = {d.pk: d.path for d in departments}
+    for profile in profiles:
+        people_of[paths[profile.department_id][: Department.steplen * 2]].append(
+            profile.user_id
+        )
+    for top in tops:
+        for course in rng.sample(courses, scale.assignments_per_person):
+            due_on = today + datetime.timedelta(days=rng.randint(-300, 200))
+            assignment = Assignment.objects.create(
+                course=course, department=top, due_on=due_on
+            )
+            rows += [
+                AssignedPerson(assignment=assignment, user_id=user_id, due_on=due_on)
+                for user_id in people_of[top.path]
+            ]
+    AssignedPerson.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def _progress(rng, courses, today) -> dict[str, int]:
+    """About 45% of assignments completed, 15% started, the rest not started."""
+    lessons = {
+        course.pk: list(
+            LessonPage.objects.child_of(course).values_list("pk", flat=True)
+        )
+        for course in courses
+    }
+    by_pk = {course.pk: course for course in courses}
+    quizzes = dict(Quiz.objects.values_list("course_id", "pk"))
+    batches = {Enrollment: [], LessonCompletion: [], CourseCompletion: [], Attempt: []}
+    counts = dict.fromkeys(batches, 0)
+
+    def add(model, objects):
+        # Written as they pile up: a district's progress does not fit in memory at once.
+        batches[model] += objects
+        if len(batches[model]) >= BATCH:
+            flush(model)
+
+    def flush(model):
+        model.objects.bulk_create(batches[model], batch_size=BATCH)
+        counts[model] += len(batches[model])
+        batches[model] = []
+
+    pairs = AssignedPerson.objects.order_by("pk").values_list(
+        "user_id", "assignment__course_id", "due_on"
+    )
+    for user_id, course_id, due_on in pairs.iterator(chunk_size=BATCH):
+        roll = rng.random()
+        if roll >= 0.6:
+            continue
+        day = min(due_on + datetime.timedelta(days=rng.randint(-120, 40)), today)
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+        add(
+            Enrollment,
+            [Enrollment(user_id=user_id, course_id=course_id, started_at=moment)],
+        )
+        done = lessons[course_id] if roll < 0.45 else lessons[course_id][:2]
+        add(
+            LessonCompletion,
+            [
+                LessonCompletion(
+                    user_id=user_id,
+                    lesson_id=lesson,
+                    course_id=course_id,
+                    completed_at=moment,
+                )
+                for lesson in done
+            ],
+        )
+        if roll < 0.45:
+            add(
+                CourseCompletion,
+                [
+                    CourseCompletion(
+                        user_id=user_id,
+                        course_id=course_id,
+                        completed_at=moment,
+                        completed_on=day,
+                        year=day.year,
+                        credit_hours=by_pk[course_id].credit_hours,
+                    )
+                ],
+            )
+            score = rng.randint(60, 100)
+            add(
+                Attempt,
+                [
+                    Attempt(
+                        quiz_id=quizzes[course_id],
+                        user_id=user_id,
+                        number=1,
+                        started_at=moment,
+                        submitted_at=moment,
+                        graded_at=moment,
+                        score=score,
+                        passed=True,
+                    )
+                ],
+            )
+    for model in batches:
+        flush(model)
+    return {
+        "enrolments": counts[Enrollment],
+        "lesson completions": counts[LessonCompletion],
+        "course completions": counts[CourseCompletion],
+        "quiz attempts": counts[Attempt],
+    }
+
+
+def _snapshots(scale: Scale, today: datetime.date) -> int:
+    """Today's real figures, and a history that climbs to them over the past days."""
+    write_snapshots(today=today)
+    latest = list(DepartmentSnapshot.objects.filter(date=today))
+    history = []
+    for back in range(1, scale.snapshot_days):
+        share = Decimal(scale.snapshot_days - back) / Decimal(scale.snapshot_days)
+        for snapshot in latest:
+            figures = {
+                name: _scaled(getattr(snapshot, name), share)
+                for name in SNAPSHOT_FIGURES
+            }
+            figures["people"] = snapshot.people
+            figures["assigned"] = snapshot.assigned
+            history.append(
+                DepartmentSnapshot(
+                    date=today - datetime.timedelta(days=back),
+                    department_id=snapshot.department_id,
+                    **figures,
+                )
+            )
+    DepartmentSnapshot.objects.bulk_create(history, batch_size=BATCH)
+    return len(latest) + len(history)
+
+
+def _scaled(value, share: Decimal):
+    if isinstance(value, Decimal):
+        return (value * share).quantize(Decimal("0.1"))
+    return int(value * share)

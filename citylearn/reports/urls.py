@@ -1,0 +1,9 @@
+from django.urls import path
+
+from citylearn.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("people/<str:employee_id>/record/", views.person_record, name="person_record"),
+]

@@ -1,0 +1,200 @@
+import hashlib
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from citylearn.access.permissions import (
+    can_view_person,
+    people_reader_required,
+    read_scope,
+    signed_in_required,
+)
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.services import record
+from citylearn.organisation.models import Department, StaffProfile
+from citylearn.organisation.selectors import departments_in
+from citylearn.reports.charts import bar_chart, percent_columns
+from citylearn.reports.forms import DashboardFilterForm
+from citylearn.reports.records import training_record
+from citylearn.reports.selectors import (
+    AssignmentFilter,
+    counted_assignments,
+    hours_this_year,
+    level_figures,
+    pace,
+    people_behind,
+    people_figures,
+    trend,
+    within,
+)
+
+PEOPLE_PER_PAGE = 25
+FIGURES_SECONDS = 300
+DEPARTMENT_ORDER = {
+    "rate": lambda figures: (figures.completion_rate, figures.department.path),
+    "overdue": lambda figures: (-figures.overdue, figures.department.path),
+}
+PEOPLE_ORDER = {
+    "": ("employee_id",),
+    "name": ("name", "employee_id"),
+    "hours": ("hours", "employee_id"),
+}
+
+
+def _top_departments(scope) -> list[Department]:
+    if scope.everything:
+        return list(Department.get_root_nodes())
+    return list(Department.objects.filter(path__in=scope.paths))
+
+
+@require_GET
+@people_reader_required
+def dashboard(request):
+    """The tree in the viewer's scope, one level at a time, then its people."""
+    today = timezone.localdate()
+    scope = read_scope(request.user)
+    form = DashboardFilterForm(
+        request.GET or None, departments=departments_in(scope), scope=scope
+    )
+    valid = form.is_valid()
+    data = form.cleaned_data if valid else {}
+    assignments = form.assignment_filter() if valid else AssignmentFilter()
+    tops = _top_departments(scope)
+    node = data.get("department") or (tops[0] if len(tops) == 1 else None)
+    subtrees = [node] if node is not None else tops
+    level, behind, computed_at = _figures(node, tops, subtrees, today, assignments)
+    if data.get("sort") in DEPARTMENT_ORDER:
+        level.children.sort(key=DEPARTMENT_ORDER[data["sort"]])
+
+    staff = StaffProfile.objects.filter(
+        within(subtrees, "department__path"), is_active=True
+    ).select_related("department")
+    if assignments != AssignmentFilter():
+        # Only the people the filtered figures are about.
+        rows = counted_assignments().filter(assignments.q()).with_status(today)
+        if assignments.status:
+            rows = rows.filter(status=assignments.status)
+        staff = staff.filter(user_id__in=rows.values("user_id"))
+    people_sort = data.get("people_sort", "")
+    if people_sort == "hours":
+        staff = staff.annotate(hours=hours_this_year(today.year))
+    page = Paginator(staff.order_by(*PEOPLE_ORDER[people_sort]), PEOPLE_PER_PAGE)
+    page_obj = page.get_page(request.GET.get("page"))
+    people_figures(page_obj.object_list, today=today, assignments=assignments)
+
+    rows = [level.total, *level.children]
+    paces = [(figures.department, pace(figures, today)) for figures in rows]
+    points = trend(departments=subtrees, today=today)
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "form": form,
+            "today": today,
+            "node": node,
+            "ancestors": _ancestors_in_scope(node, scope),
+            "level": level,
+            "paces": paces,
+            "behind": behind,
+            "computed_at": computed_at,
+            "page_obj": page_obj,
+            "query": _query_without(request, "page"),
+            "tree_query": _query_without(request, "page", "department"),
+            "trend": points,
+            "rate_chart": bar_chart(
+                [
+                    (f.department.name, f.completion_rate, f"{f.completion_rate}%")
+                    for f in level.children
+                ],
+                maximum=100,
+            ),
+            "pace_chart": _pace_chart(paces[0][1]),
+            "trend_chart": percent_columns(
+                [
+                    (date_format(point.date, "m-d"), point.completion_rate)
+                    for point in points
+                ]
+            ),
+        },
+    )
+
+
+def _figures(node, tops, subtrees, today, assignments):
+    """The roll-up and the people furthest behind, kept a few minutes in the cache.
+
+    They read every assignment row of the subtree: an officer going back and forth
+    between levels, or several officers of one district, share one computation.
+    """
+    described = repr((today, [d.pk for d in subtrees], node is None, assignments))
+    key = "reports:figures:" + hashlib.sha256(described.encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is None:
+        cached = (
+            level_figures(node=node, tops=tops, today=today, assignments=assignments),
+            list(people_behind(departments=subtrees, today=today)),
+            timezone.localtime(),
+        )
+        cache.set(key, cached, FIGURES_SECONDS)
+    return cached
+
+
+def _pace_chart(overall):
+    return bar_chart(
+        [
+            (_("Earned so far"), overall.earned, f"{overall.earned}"),
+            (_("Expected by today"), overall.expected, f"{overall.expected}"),
+            (_("Projected for the year"), overall.projected, f"{overall.projected}"),
+            (_("Target for the year"), overall.target, f"{overall.target}"),
+        ]
+    )
+
+
+def _ancestors_in_scope(node, scope) -> list[Department]:
+    if node is None:
+        return []
+    return [ancestor for ancestor in node.get_ancestors() if scope.contains(ancestor)]
+
+
+def _query_without(request, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+@require_GET
+@signed_in_required
+def person_record(request, employee_id: str):
+    """A person's training record: their own, or someone's in the viewer's scope."""
+    profile = (
+        StaffProfile.objects.select_related("department", "user")
+        .filter(employee_id=employee_id)
+        .first()
+    )
+    own = profile is not None and profile.user_id == request.user.pk
+    if profile is None or not (own or can_view_person(request.user, profile)):
+        raise Http404
+    if not own:
+        record(
+            action=AuditAction.PERSON_VIEWED,
+            request=request,
+            target_user=profile.user,
+            detail={"page": "training record"},
+        )
+    return render(
+        request,
+        "reports/record.html",
+        {
+            "person": profile,
+            "own": own,
+            "record": training_record(
+                user=profile.user, profile=profile, today=timezone.localdate()
+            ),
+        },
+    )

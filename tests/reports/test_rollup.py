@@ -1,0 +1,121 @@
+from decimal import Decimal
+
+import pytest
+
+from citylearn.assignments.enums import AssignmentStatus
+from citylearn.organisation.models import Department
+from citylearn.reports.selectors import (
+    AssignmentFilter,
+    level_figures,
+    pace,
+    people_behind,
+)
+from tests.reports import world
+
+pytestmark = pytest.mark.django_db
+
+
+def figures_of(level):
+    return {f.department.code: f for f in level.children}
+
+
+def test_each_department_counts_its_whole_subtree():
+    tree = world.build()
+
+    level = level_figures(node=tree["D"], tops=[], today=world.TODAY)
+    a, b = figures_of(level)["A"], figures_of(level)["B"]
+
+    assert (a.people, a.assigned, a.completed_on_time, a.completed_late) == (3, 3, 1, 1)
+    assert (a.overdue, a.in_progress, a.not_started) == (1, 0, 0)
+    assert a.completion_rate == 67
+    assert a.average_score == Decimal("60.0")  # best of 60 and 80, and 40
+    assert (a.hours_earned, a.hours_target) == (Decimal(4), Decimal(40 + 20))
+    # B: the released row and the inactive person do not count, nor a withdrawn one.
+    assert (b.people, b.assigned, b.in_progress, b.not_started, b.overdue) == (
+        3,
+        2,
+        1,
+        1,
+        0,
+    )
+    assert b.completion_rate == 0
+    assert b.average_score is None
+    assert (b.hours_earned, b.hours_target) == (Decimal(0), Decimal(150))
+    total = level.total
+    assert (total.people, total.assigned, total.completed, total.completion_rate) == (
+        6,
+        5,
+        2,
+        40,
+    )
+    assert total.hours_target == Decimal(210)
+
+
+def test_a_deeper_level_rolls_up_the_same_figures():
+    tree = world.build()
+
+    level = level_figures(node=tree["A"], tops=[], today=world.TODAY)
+
+    assert level.total.assigned == 3
+    assert level.own.people == 1 and level.own.overdue == 1
+    a1 = figures_of(level)["A1"]
+    assert (a1.people, a1.completed_on_time, a1.completed_late) == (2, 1, 1)
+    assert a1.hours_target == Decimal(40)
+
+
+def test_filters_narrow_the_assignment_figures():
+    tree = world.build()
+
+    only_y = level_figures(
+        node=tree["D"],
+        tops=[],
+        today=world.TODAY,
+        assignments=AssignmentFilter(course_id=tree["y"].pk),
+    )
+    overdue = level_figures(
+        node=tree["D"],
+        tops=[],
+        today=world.TODAY,
+        assignments=AssignmentFilter(status=AssignmentStatus.OVERDUE),
+    )
+
+    assert only_y.total.assigned == 2 and figures_of(only_y)["A"].assigned == 0
+    assert overdue.total.assigned == 1 and figures_of(overdue)["A"].overdue == 1
+
+
+def test_the_pace_forecast_of_a_fixed_day():
+    tree = world.build()
+
+    total = level_figures(node=tree["D"], tops=[], today=world.TODAY).total
+    forecast = pace(total, world.TODAY)
+
+    # 1 July 2026 is day 182 of 365.
+    assert forecast.expected == Decimal("104.7")  # 210 × 182/365
+    assert forecast.projected == Decimal("8.0")  # 4 / (182/365)
+    assert forecast.shortfall == Decimal("202.0")
+
+
+def test_the_people_furthest_behind_come_first():
+    tree = world.build()
+
+    behind = list(people_behind(departments=[tree["D"]], today=world.TODAY, limit=3))
+
+    # Target 50 in B (24.9 expected, nothing earned) before 20 in A.
+    assert [person.employee_id for person in behind] == ["P4", "P5", "P6"]
+    assert round(behind[0].behind, 1) == Decimal("24.9")
+
+
+def test_several_scope_roots_at_different_depths():
+    tree = world.build()
+
+    level = level_figures(
+        node=None,
+        tops=[Department.objects.get(code="A1"), tree["B"]],
+        today=world.TODAY,
+    )
+
+    assert {code: f.assigned for code, f in figures_of(level).items()} == {
+        "A1": 2,
+        "B": 2,
+    }
+    assert level.total.people == 5

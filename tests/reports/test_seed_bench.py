@@ -1,0 +1,60 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from citylearn.assignments.models import AssignedPerson
+from citylearn.organisation.models import Department, StaffProfile
+from citylearn.progress.models import CourseCompletion
+from citylearn.reports.models import DepartmentSnapshot
+from citylearn.reports.seeding import SCALES
+from citylearn.reports.selectors import level_figures
+
+pytestmark = pytest.mark.django_db
+
+
+def summary():
+    return (
+        list(Department.objects.values_list("path", "code", "name")),
+        list(
+            StaffProfile.objects.values_list("employee_id", "name", "department__code")
+        ),
+        sorted(
+            AssignedPerson.objects.values_list(
+                "user__staff_profile__employee_id", "assignment__course__slug"
+            )
+        ),
+        sorted(
+            CourseCompletion.objects.values_list(
+                "user__staff_profile__employee_id", "course__slug"
+            )
+        ),
+    )
+
+
+def test_the_small_scale_builds_a_consistent_district(capsys):
+    call_command("seed_bench", "--scale", "small", "--seed", "7")
+
+    scale = SCALES["small"]
+    assert StaffProfile.objects.count() == scale.staff
+    assert Department.objects.count() == 8
+    assert Department.objects.order_by("-depth").first().depth == 4
+    assert AssignedPerson.objects.count() == scale.staff * scale.assignments_per_person
+    assert CourseCompletion.objects.exists()
+    root = Department.objects.get(code="BENCH")
+    assert Department.find_problems() == ([], [], [], [], [])
+    assert DepartmentSnapshot.objects.filter(department=root).count() == 10
+    total = level_figures(
+        node=root, tops=[], today=DepartmentSnapshot.objects.latest("date").date
+    ).total
+    assert total.people == scale.staff
+    assert total.assigned == scale.staff * scale.assignments_per_person
+    assert "Seeded the small scale" in capsys.readouterr().out
+
+
+def test_a_second_run_is_refused_and_changes_nothing():
+    call_command("seed_bench", "--scale", "small", "--seed", "7")
+    first = summary()
+
+    with pytest.raises(CommandError, match="already holds bench data"):
+        call_command("seed_bench", "--scale", "small", "--seed", "7")
+
+    assert summary() == first
