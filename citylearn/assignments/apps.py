@@ -6,3 +6,6 @@ class AssignmentsConfig(AppConfig):
     name = "citylearn.assignments"
     label = "assignments"
     verbose_name = _("Assignments")
+
+    def ready(self):
+        from citylearn.assignments import signal_handlers  # noqa: F401 - connects receivers

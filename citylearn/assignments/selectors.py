@@ -10,9 +10,14 @@ from citylearn.courses.models import CoursePage
 def assignments_of(
     *, user: AbstractBaseUser, today: datetime.date
 ) -> QuerySet[AssignedPerson]:
-    """The person's assignments with their status, soonest due first."""
+    """The person's current assignments with their status, soonest due first.
+
+    Withdrawn assignments, and those of a subtree the person left, are history only.
+    """
     return (
-        AssignedPerson.objects.filter(user=user)
+        AssignedPerson.objects.filter(
+            user=user, assignment__withdrawn_at__isnull=True, released_on__isnull=True
+        )
         .with_status(today)
         .select_related("assignment__course")
         .order_by("due_on", "assignment__pk")

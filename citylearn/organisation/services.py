@@ -12,7 +12,8 @@ from citylearn.access.permissions import forget_role_summary
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.enums import Role
-from citylearn.organisation.models import Department, RoleAssignment
+from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
+from citylearn.organisation.signals import staff_placed
 
 DEPARTMENT_HAS_PEOPLE = "department_has_people"
 MOVE_INTO_OWN_SUBTREE = "move_into_own_subtree"
@@ -84,6 +85,15 @@ def update_department(
                 code=MOVE_INTO_OWN_SUBTREE,
             ) from error
         department.refresh_from_db()
+        # Its people now sit in other subtrees: they may gain or lose assignments.
+        staff_placed.send(
+            sender=Department,
+            user_ids=list(
+                StaffProfile.objects.in_subtree(department).values_list(
+                    "user_id", flat=True
+                )
+            ),
+        )
     after = _department_detail(department)
     if after != before:
         record(

@@ -24,6 +24,7 @@ from citylearn.organisation.roster.planning import (
     plan_roster,
 )
 from citylearn.organisation.roster.reading import read_roster
+from citylearn.organisation.signals import staff_placed
 
 BATCH = 500
 
@@ -189,6 +190,12 @@ def apply_roster(
     _update(plan.of_kind(RosterChangeKind.UPDATE) + plan.of_kind(RosterChangeKind.MOVE))
     if deactivate_missing:
         _deactivate(plan, today)
+    staff_placed.send(
+        sender=StaffProfile,
+        user_ids=created
+        + [person.user_id for person in plan.people if person.user_id]
+        + ([d.user_id for d in plan.departures] if deactivate_missing else []),
+    )
     counts = plan.counts()
     if not deactivate_missing:
         counts["deactivate"] = 0
