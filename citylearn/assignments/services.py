@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 from citylearn.access.permissions import write_scope
 from citylearn.assignments.enums import AssignmentChangeKind
 from citylearn.assignments.models import AssignedPerson, Assignment, AssignmentChange
+from citylearn.assignments.selectors import may_change
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.courses.models import CoursePage
 from citylearn.organisation.models import Department, StaffProfile
+from citylearn.organisation.selectors import ancestor_paths
 from citylearn.progress.models import CourseCompletion
 
 BATCH = 1000
@@ -71,18 +73,12 @@ def _overlapping(course: CoursePage, department: Department) -> Assignment | Non
             course=course, withdrawn_at__isnull=True, department__isnull=False
         )
         .filter(
-            Q(department__path__in=_ancestor_paths(department.path))
+            Q(department__path__in=ancestor_paths(department.path))
             | Q(department__path__startswith=department.path)
         )
         .select_related("department")
         .first()
     )
-
-
-def _ancestor_paths(path: str) -> list[str]:
-    """The paths of a department and every department above it."""
-    step = Department.steplen
-    return [path[:end] for end in range(step, len(path) + 1, step)]
 
 
 def _log(action: AuditAction, assignment: Assignment, by, request, **detail) -> None:
@@ -260,20 +256,11 @@ def _check_changeable(assignment: Assignment, by) -> None:
             _("This assignment has been withdrawn and can no longer be changed."),
             code=WITHDRAWN,
         )
-    if by is not None and not _may_change(by, assignment):
+    if by is not None and not may_change(by, assignment):
         raise ValidationError(
             _("This assignment is outside the departments you manage."),
             code=OUTSIDE_SCOPE,
         )
-
-
-def _may_change(user, assignment: Assignment) -> bool:
-    scope = write_scope(user)
-    if assignment.department_id is not None:
-        return scope.contains(assignment.department)
-    return not assignment.assigned_people.exclude(
-        user__staff_profile__in=StaffProfile.objects.filter(scope.q())
-    ).exists()
 
 
 @transaction.atomic
@@ -464,7 +451,7 @@ def cover_placed_staff(
             own = rows.get(user_id, {})
             wanted = set()
             if is_active:
-                for ancestor in _ancestor_paths(path):
+                for ancestor in ancestor_paths(path):
                     wanted.update(a.pk for a in by_path.get(ancestor, ()))
             for assignment_id in wanted:
                 assignment = assignments[assignment_id]
