@@ -1,6 +1,6 @@
 from django.dispatch import receiver
 
-from citylearn.assignments.services import cover_placed_staff
+from citylearn.assignments.coverage import cover_placed_staff
 from citylearn.organisation.signals import staff_placed
 
 

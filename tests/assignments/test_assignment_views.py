@@ -45,7 +45,7 @@ def create(client, **data):
         "target": "department",
     }
     fields.update(data)
-    return client.post("/hr/assignments/new/", fields)
+    return client.post("/en/hr/assignments/new/", fields)
 
 
 def test_an_officer_assigns_a_course_to_a_department_typed_by_name(client, world):
@@ -55,7 +55,7 @@ def test_an_officer_assigns_a_course_to_a_department_typed_by_name(client, world
 
     assignment = Assignment.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/hr/assignments/{assignment.pk}/"
+    assert response["Location"] == f"/en/hr/assignments/{assignment.pk}/"
     assert assignment.department == world["tree"]["street"]
     assert assignment.assigned_people.count() == 2
     entry = AuditEntry.objects.get(action=AuditAction.ASSIGNMENT_CREATED)
@@ -143,7 +143,7 @@ def test_the_search_never_shows_more_than_twenty_people(client, world):
         factories.staff(f"W{index:02}", world["tree"]["street"], name="王某")
     client.force_login(world["officer"])
 
-    response = client.post("/hr/assignments/new/", {"search": "1", "q": "王某"})
+    response = client.post("/en/hr/assignments/new/", {"search": "1", "q": "王某"})
 
     assert response.content.decode().count('name="people"') == 20
     assert "More people match" in response.content.decode()
@@ -194,7 +194,7 @@ def test_an_earlier_extension_is_a_form_error(client, world):
     client.force_login(world["officer"])
 
     response = client.post(
-        f"/hr/assignments/{assignment.pk}/extend/",
+        f"/en/hr/assignments/{assignment.pk}/extend/",
         {"new_due_on": DUE.isoformat(), "reason": "无"},
     )
 

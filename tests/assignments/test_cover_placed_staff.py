@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from citylearn.access.permissions import Scope
-from citylearn.assignments import services
+from citylearn.assignments import coverage, services
 from citylearn.assignments.enums import AssignmentChangeKind
 from citylearn.assignments.models import AssignedPerson
 from citylearn.organisation.models import StaffProfile
@@ -96,7 +96,7 @@ def test_a_joining_date_after_the_assignment_counts_from_that_day(tree, course):
     assignment.created_at -= datetime.timedelta(days=20)
     assignment.save()
 
-    services.cover_placed_staff(user_ids=[account.pk])
+    coverage.cover_placed_staff(user_ids=[account.pk])
 
     assert row(assignment, profile.employee_id).due_on == TODAY + datetime.timedelta(
         days=25
@@ -212,7 +212,7 @@ def test_covering_many_people_costs_queries_per_chunk_not_per_person(
     user_ids = _place_many(tree["community"], people, "mass")
 
     with CaptureQueriesContext(connection) as queries:
-        counts = services.cover_placed_staff(user_ids=user_ids)
+        counts = coverage.cover_placed_staff(user_ids=user_ids)
 
     assert counts == {"added": 2 * people, "returned": 0, "released": 0}
     # A few per chunk of people and per insert batch, never one per person.
