@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -202,12 +201,12 @@ def extend(request, pk: int):
 @roster_manager_required
 def extend_person(request, pk: int, user_id: int):
     assignment = _changeable(request, pk)
-    row = AssignedPerson.objects.filter(
-        assignment=assignment, user_id=user_id, released_on__isnull=True
-    ).select_related("user__staff_profile")
-    row = row.first()
-    if row is None:
-        raise Http404
+    row = get_object_or_404(
+        AssignedPerson.objects.select_related("user__staff_profile"),
+        assignment=assignment,
+        user_id=user_id,
+        released_on__isnull=True,
+    )
     form = ExtendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
