@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,7 +56,7 @@ def _changeable(request, pk: int) -> Assignment:
 def assignment_list(request):
     assignments = assignments_visible_to(
         request.user, today=timezone.localdate()
-    ).order_by("withdrawn_at", "-created_at", "-pk")
+    ).order_by(F("withdrawn_at").asc(nulls_first=True), "-created_at", "-pk")
     return render(
         request,
         "assignments/list.html",

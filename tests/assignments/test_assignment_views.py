@@ -273,3 +273,30 @@ def test_officers_set_and_clear_a_department_target(client, world):
     assert response.status_code == 200
     world["tree"]["other_street"].refresh_from_db()
     assert world["tree"]["other_street"].credit_hours_target is None
+
+
+def test_the_list_shows_only_assignments_in_scope_active_ones_first(client, world):
+    admin = factories.user("root", is_superuser=True)
+    elsewhere = services.assign_to_department(
+        course=make_course(lessons=1, title="网格治理"),
+        department=world["tree"]["other_street"],
+        due_on=DUE,
+        by=admin,
+    )
+    active = assigned(world)
+    withdrawn = services.assign_to_department(
+        course=make_course(lessons=1, title="数据共享"),
+        department=world["tree"]["street"],
+        due_on=DUE,
+        by=admin,
+    )
+    services.withdraw_assignment(assignment=withdrawn, by=admin)
+    client.force_login(world["officer"])
+
+    page = client.get("/en/hr/assignments/").content.decode()
+
+    assert f"/hr/assignments/{elsewhere.pk}/" not in page
+    assert page.index(f"/hr/assignments/{active.pk}/") < page.index(
+        f"/hr/assignments/{withdrawn.pk}/"
+    )
+    assert client.get(f"/en/hr/assignments/{elsewhere.pk}/").status_code == 404
