@@ -1,13 +1,17 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from citylearn.assignments import services
+from citylearn.assignments.coverage import cover_placed_staff
 from citylearn.assignments.models import AssignedPerson, Assignment
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.enums import Role
+from citylearn.organisation.models import StaffProfile
 from tests.courses.factories import make_course
 from tests.organisation import factories
 
@@ -300,3 +304,46 @@ def test_the_list_shows_only_assignments_in_scope_active_ones_first(client, worl
         f"/hr/assignments/{withdrawn.pk}/"
     )
     assert client.get(f"/en/hr/assignments/{elsewhere.pk}/").status_code == 404
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_list_and_detail_cost_the_same_queries_at_two_sizes(client, world):
+    client.force_login(world["officer"])
+    first = assigned(world)
+    small = (
+        _queries(client, "/en/hr/assignments/"),
+        _queries(client, f"/en/hr/assignments/{first.pk}/"),
+    )
+    for index in range(6):
+        factories.staff(f"M{index}", world["tree"]["community"])
+        services.assign_to_department(
+            course=make_course(lessons=1),
+            department=world["tree"]["street"],
+            due_on=DUE,
+            by=world["officer"],
+        )
+    services.extend_for_person(
+        assignment=first,
+        user=world["people"][0].user,
+        new_due_on=DUE + datetime.timedelta(days=3),
+        by=world["officer"],
+    )
+    cover_placed_staff(
+        user_ids=list(
+            StaffProfile.objects.filter(employee_id__startswith="M").values_list(
+                "user_id", flat=True
+            )
+        )
+    )
+
+    large = (
+        _queries(client, "/en/hr/assignments/"),
+        _queries(client, f"/en/hr/assignments/{first.pk}/"),
+    )
+
+    assert large == small
