@@ -117,8 +117,10 @@ def delete_department(*, department: Department) -> None:
     except ProtectedError as error:
         raise ValidationError(
             _(
-                "%(name)s cannot be deleted: people or roles are still attached to it "
-                "or to one of its sections. Move or deactivate them first."
+                "%(name)s cannot be deleted: people, roles or course assignments are "
+                "attached to it or to one of its sections. Move or deactivate the "
+                "people and roles first; assignments are kept as history, so a "
+                "department that had any can be renamed or moved, not deleted."
             )
             % {"name": department.name},
             code=DEPARTMENT_HAS_PEOPLE,
