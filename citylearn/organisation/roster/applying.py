@@ -193,7 +193,11 @@ def apply_roster(
     staff_placed.send(
         sender=StaffProfile,
         user_ids=created
-        + [person.user_id for person in plan.people if person.user_id]
+        + [
+            person.user_id
+            for person in plan.people
+            if person.kind != RosterChangeKind.UNCHANGED and person.user_id
+        ]
         + ([d.user_id for d in plan.departures] if deactivate_missing else []),
     )
     counts = plan.counts()
