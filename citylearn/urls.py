@@ -32,6 +32,7 @@ if settings.DEBUG:
 # copy of a public page serves every visitor and no language cookie is needed.
 urlpatterns += i18n_patterns(
     path("accounts/", include("citylearn.accounts.urls")),
+    path("hr/assignments/", include("citylearn.assignments.urls")),
     path("hr/", include("citylearn.reports.urls")),
     path("hr/", include("citylearn.organisation.urls")),
     path("audit/", include("citylearn.audit.urls")),

@@ -26,6 +26,7 @@ permissions inside them and has hundreds of patterns.
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from citylearn.assignments.services import assign_to_department
 from citylearn.certificates.services import issue_certificate
 from citylearn.content_import.services import import_content
 from citylearn.courses.models import CoursePage, LessonPage
@@ -104,6 +106,17 @@ ADMINS = expect(
     editor=403,
     admin=200,
 )
+# Objects of 东街道's subtree: others are told they do not exist.
+IN_SUBTREE_READERS = expect(
+    anonymous=302,
+    learner=403,
+    head=200,
+    hr_other=404,
+    hr_this=200,
+    editor=403,
+    admin=200,
+)
+IN_SUBTREE_OFFICERS = IN_SUBTREE_READERS | {"head": 403}
 
 
 @dataclass
@@ -113,6 +126,7 @@ class Fixtures:
     course: object = None
     lesson: object = None
     certificate: object = None
+    assignment: object = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +228,25 @@ MATRIX: dict[str, Row] = {
             editor=404,
             admin=200,
         ),
+    ),
+    # assignments: heads read their subtree's, officers in scope change them
+    "assignments:list": Row("/hr/assignments/", READERS),
+    "assignments:create": Row("/hr/assignments/new/", OFFICERS),
+    "assignments:targets": Row("/hr/assignments/targets/", OFFICERS),
+    "assignments:detail": Row(
+        lambda f: f"/hr/assignments/{f.assignment.pk}/", IN_SUBTREE_READERS
+    ),
+    "assignments:extend": Row(
+        lambda f: f"/hr/assignments/{f.assignment.pk}/extend/", IN_SUBTREE_OFFICERS
+    ),
+    "assignments:extend_person": Row(
+        lambda f: (
+            f"/hr/assignments/{f.assignment.pk}/people/{f.person.user_id}/extend/"
+        ),
+        IN_SUBTREE_OFFICERS,
+    ),
+    "assignments:withdraw": Row(
+        lambda f: f"/hr/assignments/{f.assignment.pk}/withdraw/", IN_SUBTREE_OFFICERS
     ),
     # audit
     "audit:log": Row("/audit/", ADMINS),
@@ -394,12 +427,19 @@ def build_world() -> tuple[dict[str, object], Fixtures]:
         sha256="",
     )
     course, lesson, certificate = learning_world(learner)
+    assignment = assign_to_department(
+        course=course,
+        department=tree["street"],
+        due_on=timezone.localdate() + timedelta(days=30),
+        by=None,
+    )
     return users, Fixtures(
         person=learner.staff_profile,
         upload=upload,
         course=course,
         lesson=lesson,
         certificate=certificate,
+        assignment=assignment,
     )
 
 

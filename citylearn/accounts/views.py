@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from citylearn.access.permissions import signed_in_required
 from citylearn.accounts import session_keys
 from citylearn.accounts.forms import PasswordLinkRequestForm, StaffLoginForm
+from citylearn.accounts.landing import landing_page_for
 from citylearn.accounts.personal_data import (
     collect_personal_data,
     personal_data_for_display,
@@ -40,6 +41,20 @@ class LoginView(auth_views.LoginView):
             self.redirect_field_name, self.request.GET.get(self.redirect_field_name)
         )
         return safe_next_url(self.request, candidate)
+
+    def get_default_redirect_url(self):
+        return landing_page_for(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        # Wagtail sends a signed-in person without admin access back to sign in: a
+        # second sign-in would not help them, so they are told why instead.
+        if (
+            request.user.is_authenticated
+            and self.get_redirect_url().startswith("/admin/")
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            return render(request, "accounts/no_admin_access.html", status=403)
+        return super().get(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

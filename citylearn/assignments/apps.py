@@ -9,3 +9,4 @@ class AssignmentsConfig(AppConfig):
 
     def ready(self):
         import citylearn.assignments.personal_data  # noqa: F401 - registers its sections
+        from citylearn.assignments import signal_handlers  # noqa: F401 - connects receivers

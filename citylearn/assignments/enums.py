@@ -17,3 +17,8 @@ class AssignmentChangeKind(models.TextChoices):
     PERSON_ADDED = "person_added", _("Person added")
     PERSON_EXTENDED = "person_extended", _("Due date extended for one person")
     PERSON_RELEASED = "person_released", _("Person no longer required")
+
+
+class AssignmentTarget(models.TextChoices):
+    DEPARTMENT = "department", _("A department and everyone below it")
+    PEOPLE = "people", _("Named people")

@@ -25,3 +25,10 @@ class AuditAction(models.TextChoices):
     DEPARTMENT_CHANGED = "department_changed", _("Department renamed or moved")
     ACCOUNT_CHANGED = "account_changed", _("Account created or changed in the admin")
     AUDIT_PURGED = "audit_purged", _("Old audit entries purged")
+    ASSIGNMENT_CREATED = "assignment_created", _("Course assigned")
+    ASSIGNMENT_EXTENDED = "assignment_extended", _("Assignment due date extended")
+    ASSIGNMENT_WITHDRAWN = "assignment_withdrawn", _("Assignment withdrawn")
+    CREDIT_TARGET_CHANGED = (
+        "credit_target_changed",
+        _("Department credit-hour target changed"),
+    )

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from citylearn.assignments.demo import assign_demo_courses
 from citylearn.organisation.demo import attach_demo_person, build_demo_district
 from citylearn.organisation.enums import Role
 
@@ -77,6 +78,7 @@ def create_demo_accounts() -> list[DemoAccount]:
         role_department_code="QX",
     )
     accounts.append(DemoAccount("HR officer", hr.username, DEMO_PASSWORD))
+    assign_demo_courses()
     return accounts
 
 

@@ -16,6 +16,7 @@ from citylearn.organisation.enums import Role
 from citylearn.organisation.models import Department, StaffProfile
 from citylearn.organisation.roster.applying import apply_roster
 from citylearn.organisation.services import create_department, grant_role
+from citylearn.organisation.signals import staff_placed
 
 ACTOR = "setup_demo"
 ROOT = ("QX", "示范区")
@@ -157,6 +158,7 @@ def attach_demo_person(
             "left_on": None,
         },
     )
+    staff_placed.send(sender=StaffProfile, user_ids=[user.pk])
     if role is not None:
         grant_role(
             user=user,

@@ -1,6 +1,10 @@
 """Reads over the department tree and the roster, always through a scope."""
 
-from django.db.models import Count, QuerySet
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
 
 from citylearn.access.permissions import Scope, read_scope
 from citylearn.organisation.models import Department, StaffProfile
@@ -32,12 +36,61 @@ def departments_with_headcount(scope: Scope) -> list[Department]:
         .values_list("department__path", "n")
     )
     below: dict[str, int] = {}
-    step = Department.steplen
     for path, count in own.items():
-        for end in range(step, len(path) + 1, step):
-            below[path[:end]] = below.get(path[:end], 0) + count
+        for ancestor in ancestor_paths(path):
+            below[ancestor] = below.get(ancestor, 0) + count
     departments = list(departments_in(scope))
     for department in departments:
         department.headcount = below.get(department.path, 0)
         department.own_headcount = own.get(department.path, 0)
     return departments
+
+
+def ancestor_paths(path: str) -> list[str]:
+    """The materialised paths of a department and of every department above it."""
+    step = Department.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def credit_hours_targets(departments: Iterable[Department]) -> dict[int, Decimal]:
+    """Each department's annual credit-hour target, in one query.
+
+    A department's own value applies, else its nearest ancestor's, else
+    settings.ANNUAL_CREDIT_HOURS_TARGET.
+    """
+    departments = list(departments)
+    paths = {path for d in departments for path in ancestor_paths(d.path)}
+    set_at = dict(
+        Department.objects.filter(
+            path__in=paths, credit_hours_target__isnull=False
+        ).values_list("path", "credit_hours_target")
+    )
+    default = Decimal(settings.ANNUAL_CREDIT_HOURS_TARGET)
+    targets = {}
+    for department in departments:
+        found = [set_at[p] for p in ancestor_paths(department.path) if p in set_at]
+        targets[department.pk] = found[-1] if found else default
+    return targets
+
+
+def credit_hours_target_for(department: Department) -> Decimal:
+    return credit_hours_targets([department])[department.pk]
+
+
+def find_staff(scope: Scope, term: str, *, limit: int) -> list[StaffProfile]:
+    """Active staff in scope matching a name, employee id or department; at most `limit`."""
+    term = term.strip()
+    if not term:
+        return []
+    return list(
+        StaffProfile.objects.active()
+        .filter(scope.q())
+        .filter(
+            Q(name__icontains=term)
+            | Q(employee_id__iexact=term)
+            | Q(department__code__iexact=term)
+            | Q(department__name__icontains=term)
+        )
+        .select_related("department")
+        .order_by("department__path", "employee_id")[:limit]
+    )

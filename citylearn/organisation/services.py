@@ -1,5 +1,7 @@
 """Writes to the department tree and to roles. Roster imports live in roster/."""
 
+from decimal import Decimal
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,14 +10,16 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from treebeard.exceptions import InvalidMoveToDescendant
 
-from citylearn.access.permissions import forget_role_summary
+from citylearn.access.permissions import forget_role_summary, write_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.enums import Role
-from citylearn.organisation.models import Department, RoleAssignment
+from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
+from citylearn.organisation.signals import staff_placed
 
 DEPARTMENT_HAS_PEOPLE = "department_has_people"
 MOVE_INTO_OWN_SUBTREE = "move_into_own_subtree"
+OUTSIDE_SCOPE = "outside_scope"
 
 
 def _department_detail(department: Department) -> dict:
@@ -84,6 +88,15 @@ def update_department(
                 code=MOVE_INTO_OWN_SUBTREE,
             ) from error
         department.refresh_from_db()
+        # Its people now sit in other subtrees: they may gain or lose assignments.
+        staff_placed.send(
+            sender=Department,
+            user_ids=list(
+                StaffProfile.objects.in_subtree(department).values_list(
+                    "user_id", flat=True
+                )
+            ),
+        )
     after = _department_detail(department)
     if after != before:
         record(
@@ -104,8 +117,10 @@ def delete_department(*, department: Department) -> None:
     except ProtectedError as error:
         raise ValidationError(
             _(
-                "%(name)s cannot be deleted: people or roles are still attached to it "
-                "or to one of its sections. Move or deactivate them first."
+                "%(name)s cannot be deleted: people, roles or course assignments are "
+                "attached to it or to one of its sections. Move or deactivate the "
+                "people and roles first; assignments are kept as history, so a "
+                "department that had any can be renamed or moved, not deleted."
             )
             % {"name": department.name},
             code=DEPARTMENT_HAS_PEOPLE,
@@ -154,3 +169,35 @@ def revoke_role(
     )
     assignment.delete()
     forget_role_summary(assignment.user)
+
+
+@transaction.atomic
+def set_credit_hours_target(
+    *,
+    department: Department,
+    target: Decimal | None,
+    actor: AbstractBaseUser,
+    request: HttpRequest | None = None,
+) -> Department:
+    """Set (or, with None, clear) a subtree's annual credit-hour target and log it."""
+    if not write_scope(actor).contains(department):
+        raise ValidationError(
+            _("%(name)s is outside the departments you manage.")
+            % {"name": department.name},
+            code=OUTSIDE_SCOPE,
+        )
+    before = department.credit_hours_target
+    department.credit_hours_target = target
+    department.full_clean(exclude=["path", "depth", "numchild", "code", "name"])
+    department.save(update_fields=["credit_hours_target"])
+    record(
+        action=AuditAction.CREDIT_TARGET_CHANGED,
+        request=request,
+        actor=actor,
+        target_label=f"{department.code} {department.name}",
+        detail={
+            "before": None if before is None else str(before),
+            "after": None if target is None else str(target),
+        },
+    )
+    return department

@@ -97,7 +97,9 @@ def test_a_signed_in_learner_sent_from_the_admin_sees_why_without_a_loop(
 ):
     client.force_login(person.user)
     response = client.get("/admin/", follow=True)
-    assert response.status_code == 200
+    # Told on a site page why, rather than offered the sign-in form again.
+    assert response.status_code == 403
+    assert 'name="password"' not in response.content.decode()
     assert len(response.redirect_chain) == 1
     assert response.redirect_chain[0][0] == "/accounts/login/?next=/admin/"
     assert [m.level_tag for m in response.context["messages"]] == ["error"]

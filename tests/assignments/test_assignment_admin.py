@@ -1,41 +1,46 @@
+"""Assignments are made on the site's own pages, for administrators too."""
+
+import datetime
+
 import pytest
+from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
 from citylearn.assignments.models import Assignment
-from tests.courses.factories import make_course, make_learner
+from tests.courses.factories import make_course
+from tests.organisation import factories
 
 pytestmark = pytest.mark.django_db
 
 
-class TestAssigningInTheAdmin(WagtailTestUtils):
-    def test_an_administrator_assigns_a_course_to_named_people(self, client):
-        course = make_course(lessons=1)
-        people = [make_learner(), make_learner()]
+class TestAssigningAsAnAdministrator(WagtailTestUtils):
+    def test_the_admin_no_longer_offers_a_list_of_every_account(self, client):
+        client.force_login(self.create_superuser("admin"))
+
+        assert client.get("/admin/assignment_admin/new/").status_code == 404
+        assert "assignment_admin" not in client.get("/admin/").content.decode()
+
+    def test_an_administrator_assigns_to_any_department_on_the_site(self, client):
+        tree = factories.district()
+        factories.staff("A1", tree["other_street"])
         admin = self.create_superuser("admin")
         client.force_login(admin)
 
         response = client.post(
-            "/admin/assignment_admin/new/",
+            "/hr/assignments/new/",
             {
-                "course": course.pk,
-                "due_on": "2026-12-31",
-                "people": [person.pk for person in people],
+                "course": make_course(lessons=1).pk,
+                "target": "department",
+                "department": "S2",
+                "due_on": (
+                    timezone.localdate() + datetime.timedelta(days=9)
+                ).isoformat(),
+                "days_after_joining": "30",
             },
         )
 
         assert response.status_code == 302
         assignment = Assignment.objects.get()
-        assert assignment.course == course
         assert assignment.created_by == admin
-        assert set(assignment.people.all()) == set(people)
-
-    def test_a_due_date_is_required(self, client):
-        client.force_login(self.create_superuser("admin"))
-
-        response = client.post(
-            "/admin/assignment_admin/new/",
-            {"course": make_course(lessons=1).pk, "due_on": ""},
-        )
-
-        assert response.status_code == 200
-        assert not Assignment.objects.exists()
+        assert assignment.mandatory is False
+        assert assignment.people.get().username == "A1"

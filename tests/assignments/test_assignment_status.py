@@ -6,13 +6,14 @@ from django.utils import timezone
 
 from citylearn.assignments.enums import AssignmentStatus
 from citylearn.assignments.models import AssignedPerson
-from citylearn.assignments.services import assign_course
+from citylearn.assignments.services import assign_to_people
 from citylearn.progress.services import complete_lesson, start_course
 from tests.courses.factories import lessons_of, make_course, make_learner
 
 pytestmark = pytest.mark.django_db
 
 DUE = datetime.date(2026, 6, 30)
+ASSIGNED = datetime.date(2026, 5, 1)
 
 
 def complete_on(course, learner, day: datetime.date):
@@ -30,7 +31,9 @@ def statuses(today: datetime.date) -> dict[str, str]:
 def test_each_status_is_computed_by_the_database():
     course = make_course(lessons=1)
     people = {name: make_learner(name) for name in ("idle", "busy", "prompt", "tardy")}
-    assign_course(course=course, people=people.values(), due_on=DUE)
+    assign_to_people(
+        course=course, people=people.values(), due_on=DUE, by=None, today=ASSIGNED
+    )
     start_course(user=people["busy"], course=course)
     complete_on(course, people["prompt"], DUE)  # late in the evening of the due date
     complete_on(course, people["tardy"], DUE + datetime.timedelta(days=1))
@@ -54,7 +57,9 @@ def test_each_status_is_computed_by_the_database():
 
 def test_the_due_date_itself_is_not_yet_overdue():
     course, learner = make_course(lessons=1), make_learner("due")
-    assign_course(course=course, people=[learner], due_on=DUE)
+    assign_to_people(
+        course=course, people=[learner], due_on=DUE, by=None, today=ASSIGNED
+    )
 
     assert statuses(today=DUE) == {"due": AssignmentStatus.NOT_STARTED}
 
@@ -63,7 +68,9 @@ def test_a_course_completed_before_it_was_assigned_counts_as_on_time():
     course, learner = make_course(lessons=1), make_learner("early")
     complete_on(course, learner, datetime.date(2025, 3, 1))
 
-    assign_course(course=course, people=[learner], due_on=DUE)
+    assign_to_people(
+        course=course, people=[learner], due_on=DUE, by=None, today=ASSIGNED
+    )
 
     assert statuses(today=DUE) == {"early": AssignmentStatus.COMPLETED_ON_TIME}
 
@@ -71,6 +78,8 @@ def test_a_course_completed_before_it_was_assigned_counts_as_on_time():
 def test_naming_a_person_twice_assigns_once():
     course, learner = make_course(lessons=1), make_learner()
 
-    assignment = assign_course(course=course, people=[learner, learner], due_on=DUE)
+    assignment = assign_to_people(
+        course=course, people=[learner, learner], due_on=DUE, by=None, today=ASSIGNED
+    )
 
     assert assignment.assigned_people.count() == 1

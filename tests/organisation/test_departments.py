@@ -1,13 +1,16 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import timezone
 
 from citylearn.access.permissions import Scope
+from citylearn.assignments.services import assign_to_department
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation import services
 from citylearn.organisation.models import Department, StaffProfile
 from citylearn.organisation.selectors import departments_with_headcount
+from tests.courses.factories import make_course
 from tests.organisation import factories
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +69,20 @@ def test_a_department_with_people_cannot_be_deleted():
     assert caught.value.code == services.DEPARTMENT_HAS_PEOPLE
     assert Department.objects.filter(code__in=["S1", "S1-C1"]).count() == 2
     assert StaffProfile.objects.count() == 1
+
+
+def test_a_department_with_assignment_history_cannot_be_deleted():
+    tree = factories.district()
+    assign_to_department(
+        course=make_course(lessons=1),
+        department=tree["community"],
+        due_on=timezone.localdate(),
+        by=None,
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.delete_department(department=tree["street"])
+    assert caught.value.code == services.DEPARTMENT_HAS_PEOPLE
+    assert "学习任务" in caught.value.messages[0]
 
 
 def test_an_empty_department_can_be_deleted_with_its_sections():

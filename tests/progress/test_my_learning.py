@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from citylearn.assignments.services import assign_course
+from citylearn.assignments.services import assign_to_people
 from citylearn.certificates.services import issue_certificate
 from citylearn.progress.models import CourseCompletion
 from citylearn.progress.services import complete_lesson
@@ -25,10 +25,11 @@ def build_learning(learner, courses: int, lessons: int):
     ):
         for index in range(courses):
             assigned = make_course(lessons=lessons)
-            assign_course(
+            assign_to_people(
                 course=assigned,
                 people=[learner],
                 due_on=today + datetime.timedelta(days=index),
+                by=None,
             )
             started = make_course(lessons=lessons)
             complete_lesson(user=learner, lesson=lessons_of(started)[0])

@@ -25,6 +25,7 @@ from citylearn.organisation.roster.planning import (
     plan_roster,
 )
 from citylearn.organisation.roster.reading import RosterRows, read_roster
+from citylearn.organisation.signals import staff_placed
 
 BATCH = 500
 
@@ -231,6 +232,16 @@ def apply_rows(
             for person in updated
             if person.old_sign_in_email
         ]
+    )
+    staff_placed.send(
+        sender=StaffProfile,
+        user_ids=created
+        + [
+            person.user_id
+            for person in plan.people
+            if person.kind != RosterChangeKind.UNCHANGED and person.user_id
+        ]
+        + ([d.user_id for d in plan.departures] if deactivate_missing else []),
     )
     counts = plan.counts()
     if not deactivate_missing:
