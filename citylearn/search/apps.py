@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,8 @@ class SearchConfig(AppConfig):
         from citylearn.search import signal_handlers
 
         signal_handlers.connect()
+        post_migrate.connect(
+            signal_handlers.index_if_empty,
+            sender=self,
+            dispatch_uid="search-index-if-empty",
+        )

@@ -3,7 +3,13 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from citylearn.search.services import index_page, sync_subtree, unindex_page
+from citylearn.search.models import SearchDocument
+from citylearn.search.services import (
+    index_page,
+    rebuild_index,
+    sync_subtree,
+    unindex_page,
+)
 
 
 def page_published_handler(instance, **kwargs) -> None:
@@ -36,6 +42,13 @@ def view_restriction_removed(instance, **kwargs) -> None:
             sync_subtree(path)
 
     transaction.on_commit(sync)
+
+
+def index_if_empty(**kwargs) -> None:
+    # The release that brings the index finds pages already published: after its
+    # migrations, with every model as the code has it, index them once.
+    if not SearchDocument.objects.exists():
+        rebuild_index()
 
 
 def connect() -> None:

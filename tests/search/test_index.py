@@ -205,3 +205,9 @@ def test_sqlite_answers_from_the_fts5_table(imported):
         cursor.execute(f"EXPLAIN QUERY PLAN SELECT d.page_id {sql}", params)
         plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
     assert "site_search_fts VIRTUAL TABLE INDEX" in plan
+
+
+def test_migrate_indexes_pages_published_before_the_index_existed(imported):
+    SearchDocument.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert indexed() == public()
