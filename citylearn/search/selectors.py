@@ -68,6 +68,7 @@ def search_public_content(
 ) -> SearchOutcome:
     """Public pages holding every two-character gram of the query, title matches first.
 
+    Counted in the database and fetched a page of results at a time (SearchResults);
     type_name, one of TYPES or empty for all, narrows the results; the count of each
     type is always of the whole search.
     """
