@@ -32,6 +32,7 @@ from citylearn.quizzes.models import (
     SelfCheckPage,
 )
 from citylearn.register.models import RegisterEntryPage, RegisterIndexPage
+from citylearn.search.services import index_page
 
 INDEXES = {
     "course": (CourseIndexPage, "课程学习"),
@@ -389,6 +390,7 @@ class _Importer:
             )
         GlossaryTerm.objects.exclude(slug__in=[t["slug"] for t in terms]).delete()
         index.insert_or_update_object(glossary_page)
+        index_page(glossary_page)
         self._remember(source)
 
     def _unchanged(self, source: Source) -> bool:

@@ -1,15 +1,30 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
+from citylearn.cases.models import CaseStudyPage
 from citylearn.courses.enums import Audience
 from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.explainers.models import ExplainerPage, GlossaryPage
+from citylearn.quizzes.models import SelfCheckPage
+from citylearn.register.models import RegisterEntryPage
+from citylearn.search.models import SearchDocument
 from citylearn.search.text import MAX_QUERY_LENGTH, query_grams
 
-MAX_RESULTS = 50
 SNIPPET_RADIUS = 60
+# The kinds of page a visitor may narrow a search to, by the name used in the URL.
+TYPES = {
+    "explainer": ExplainerPage,
+    "case": CaseStudyPage,
+    "register": RegisterEntryPage,
+    "course": CoursePage,
+    "self-check": SelfCheckPage,
+    "glossary": GlossaryPage,
+}
 
 
 @dataclass(frozen=True)
@@ -21,9 +36,17 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class TypeCount:
+    name: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
 class SearchOutcome:
     query: str
-    hits: list[SearchHit]
+    results: "SearchResults | None" = None
+    types: list[TypeCount] = field(default_factory=list)
     too_short: bool = False
     truncated: bool = False
 
@@ -40,45 +63,149 @@ def public_pages():
     )
 
 
-def search_public_content(raw_query: str) -> SearchOutcome:
-    """Public pages matching every two-character gram of the query, title matches first."""
+def search_public_content(
+    raw_query: str, type_name: str = "", *, request=None
+) -> SearchOutcome:
+    """Public pages holding every two-character gram of the query, title matches first.
+
+    Counted in the database and fetched a page of results at a time (SearchResults);
+    type_name, one of TYPES or empty for all, narrows the results; the count of each
+    type is always of the whole search.
+    """
     query = " ".join(raw_query.split())
     truncated = len(query) > MAX_QUERY_LENGTH
     query = query[:MAX_QUERY_LENGTH]
     grams = query_grams(query)
     if not grams:
-        return SearchOutcome(query=query, hits=[], truncated=truncated)
+        return SearchOutcome(query=query, truncated=truncated)
     if all(len(gram) == 1 and not gram.isascii() for gram in grams):
-        return SearchOutcome(query=query, hits=[], too_short=True, truncated=truncated)
-    # specific(): one query per page type found, not one per hit.
-    pages = list(
-        public_pages().specific().search(" ".join(grams), operator="and")[:MAX_RESULTS]
-    )
-    # Python's sort is stable: within each group the backend's relevance order stays.
-    pages.sort(key=lambda page: not _contains(page.title, query, grams))
-    hits = [
-        SearchHit(
-            title=highlight(page.title, query, grams),
-            url=page.url,
-            kind=str(page.specific_class._meta.verbose_name),
-            snippet=highlight(_excerpt(_summary_of(page), query, grams), query, grams),
+        return SearchOutcome(query=query, too_short=True, truncated=truncated)
+    counts = FullTextMatch(grams).count_by_content_type()
+    content_types = ContentType.objects.get_for_models(*TYPES.values())
+    types = [
+        TypeCount(
+            name=name,
+            label=str(model._meta.verbose_name),
+            count=counts.get(content_types[model].pk, 0),
         )
-        for page in pages
+        for name, model in TYPES.items()
     ]
-    return SearchOutcome(query=query, hits=hits, truncated=truncated)
+    if type_name:
+        content_type_id = content_types[TYPES[type_name]].pk
+        total = counts.get(content_type_id, 0)
+    else:
+        content_type_id, total = None, sum(counts.values())
+    match = FullTextMatch(grams, content_type_id=content_type_id)
+    results = SearchResults(
+        match, query=query, grams=grams, total=total, request=request
+    )
+    return SearchOutcome(query=query, results=results, types=types, truncated=truncated)
 
 
-def _summary_of(page) -> str:
-    for name in ("summary", "intro", "search_description"):
-        text = getattr(page, name, "")
-        if text:
-            return text
-    return getattr(page, "body", "")
+class FullTextMatch:
+    """The indexed pages holding every gram, in SQL for the index each database has."""
+
+    def __init__(self, grams: list[str], content_type_id: int | None = None):
+        self.grams = grams
+        self.content_type_id = content_type_id
+        if connection.vendor == "postgresql":
+            # Grams hold only letters and digits (text.TOKEN): quoting them is enough.
+            terms = " & ".join(f"'{gram}'" for gram in grams)
+            self.source = "site_search_searchdocument d"
+            self.condition = "d.grams_vector @@ CAST(%s AS tsquery)"
+            self.position = "strpos"
+        else:
+            terms = " AND ".join(f'"{gram}"' for gram in grams)
+            self.source = (
+                "site_search_fts JOIN site_search_searchdocument d "
+                "ON d.page_id = site_search_fts.rowid"
+            )
+            self.condition = "site_search_fts MATCH %s"
+            self.position = "instr"
+        self.params = [terms]
+
+    def from_where(self) -> tuple[str, list]:
+        sql = (
+            f"FROM {self.source} JOIN wagtailcore_page p ON p.id = d.page_id "
+            # The index holds public pages only (services.index_page); p.live is
+            # cheap and belt and braces.
+            f"WHERE {self.condition} AND p.live"
+        )
+        params = list(self.params)
+        if self.content_type_id is not None:
+            sql += " AND p.content_type_id = %s"
+            params.append(self.content_type_id)
+        return sql, params
+
+    def count_by_content_type(self) -> dict[int, int]:
+        sql, params = self.from_where()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT p.content_type_id, COUNT(*) {sql} GROUP BY p.content_type_id",
+                params,
+            )
+            return dict(cursor.fetchall())
+
+    def page_ids(self, offset: int, limit: int) -> list[int]:
+        """Title matches first, then summary matches, each newest first.
+
+        Not ts_rank or bm25: on PostgreSQL ranking reads every match's whole vector
+        again, which at ten times the content cost more than the search itself, and
+        both databases order alike.
+        """
+        sql, params = self.from_where()
+
+        def holds_every_gram(column):
+            return " AND ".join(
+                f"{self.position}(lower({column}), %s) > 0" for _ in self.grams
+            )
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.page_id {sql} ORDER BY CASE "
+                f"WHEN {holds_every_gram('p.title')} THEN 0 "
+                f"WHEN {holds_every_gram('d.summary')} THEN 1 ELSE 2 END, "
+                "p.last_published_at DESC, d.page_id LIMIT %s OFFSET %s",
+                [*params, *self.grams, *self.grams, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
 
 
-def _contains(text: str, query: str, grams: list[str]) -> bool:
-    lowered = text.lower()
-    return query.lower() in lowered or all(gram in lowered for gram in grams)
+class SearchResults:
+    """The hits of one search, counted and sliced in the database, for a Paginator."""
+
+    def __init__(self, match: FullTextMatch, *, query, grams, total, request=None):
+        self.match = match
+        self.query = query
+        self.grams = grams
+        self.total = total
+        # Wagtail keeps the sites' root paths on the request for all the URLs.
+        self.request = request
+
+    def count(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list[SearchHit]:
+        start, stop = window.start or 0, window.stop
+        if stop <= start:
+            return []
+        ids = self.match.page_ids(offset=start, limit=stop - start)
+        documents = (
+            SearchDocument.objects.filter(page_id__in=ids)
+            .select_related("page")
+            .defer("grams")
+        )
+        found = {document.page_id: document for document in documents}
+        return [self._hit(found[pk]) for pk in ids]
+
+    def _hit(self, document) -> SearchHit:
+        page, query, grams = document.page, self.query, self.grams
+        return SearchHit(
+            title=highlight(page.title, query, grams),
+            url=page.get_url(self.request),
+            kind=str(page.specific_class._meta.verbose_name),
+            snippet=highlight(_excerpt(document.summary, query, grams), query, grams),
+        )
 
 
 def _excerpt(text: str, query: str, grams: list[str]) -> str:
@@ -97,20 +224,22 @@ def highlight(text: str, query: str, grams: list[str]) -> SafeString:
     """Escape text and wrap the query (or else its grams) in <mark>."""
     lowered = text.lower()
     terms = [query] if query.lower() in lowered else [g for g in grams if len(g) > 1]
-    marked = [False] * len(text)
-    for term in terms:
-        term = term.lower()
+    spans = []
+    for term in filter(None, (term.lower() for term in terms)):
         start = lowered.find(term)
-        while term and start >= 0:
-            for i in range(start, start + len(term)):
-                marked[i] = True
+        while start >= 0:
+            spans.append([start, start + len(term)])
             start = lowered.find(term, start + len(term))
-    parts, i = [], 0
-    while i < len(text):
-        j = i
-        while j < len(text) and marked[j] == marked[i]:
-            j += 1
-        chunk = escape(text[i:j])
-        parts.append(f"<mark>{chunk}</mark>" if marked[i] else chunk)
-        i = j
+    merged = []
+    for span in sorted(spans):
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span[1])
+        else:
+            merged.append(span)
+    parts, position = [], 0
+    for start, end in merged:
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every chunk is escaped above

@@ -1,6 +1,6 @@
 """Text prepared for the full-text index so that Chinese words are found inside sentences.
 
-Wagtail's database backends (SQLite FTS5 and PostgreSQL alike) index a run of Chinese
+Full-text indexes (SQLite FTS5 and PostgreSQL's tsvector alike) take a run of Chinese
 characters without spaces as one token, so `指挥` would never match `城市大脑运营指挥中心`.
 We index overlapping two-character grams instead of segmenting words: it needs no
 dictionary (jieba's misses new legal terms such as 去标识化 and costs seconds to load),

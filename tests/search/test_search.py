@@ -19,10 +19,10 @@ def results(client, query):
 
 
 def hit_list(html):
-    if '<ol class="result-list">' not in html:
+    if '<ol class="result-list"' not in html:
         return []
     return (
-        html.split('<ol class="result-list">')[1].split("</ol>")[0].split("</li>")[:-1]
+        html.split('<ol class="result-list"')[1].split("</ol>")[0].split("</li>")[:-1]
     )
 
 

@@ -1,0 +1,197 @@
+"""Server time of the search page on the content of content/ and on ten times as much.
+
+    .venv/bin/python bench/search.py                    # a fresh SQLite file
+    DATABASE_URL=postgres://... .venv/bin/python bench/search.py   # a PostgreSQL DB
+
+Imports content/, times typical Chinese searches through Django's whole request
+handling (page cache emptied before each request, so every one is computed), then
+adds nine variants of every public content page inside a transaction, times the same
+searches again and rolls the variants back. Prints median and p95 per content size
+and, on PostgreSQL, the plan of the full-text match. Target (issue 18): under 20 ms of
+server time at 10x content.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUERIES = [
+    "个人信息",
+    "删除",
+    "数据",
+    "指挥中心",
+    "人脸识别",
+    "算法",
+    "城市大脑",
+    "数据安全法",
+    "投诉",
+    "撤回同意",
+]
+VARIANTS = 9
+TARGET_MS = 20.0
+
+
+class RolledBack(Exception):
+    """Raised to leave the transaction holding the variants."""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=10)
+    options = parser.parse_args()
+    workdir = tempfile.mkdtemp(prefix="citylearn-bench-")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
+    os.environ["MEDIA_ROOT"] = str(Path(workdir) / "media")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from citylearn.content_import.services import import_content
+    from citylearn.search.selectors import public_pages
+
+    call_command("migrate", verbosity=0)
+    report = import_content(settings.CONTENT_DIR)
+    if report.problems:
+        sys.exit("the content has errors: run manage.py import_content to see them")
+    print(f"database: {connection.vendor}; page cache emptied before each request")
+
+    chrome = page_without_search(options.rounds)
+    base = measure(options.rounds)
+    pages = public_pages().count()
+    try:
+        with transaction.atomic():
+            add_variants()
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE site_search_searchdocument")
+            tenfold = measure(options.rounds)
+            tenfold_pages = public_pages().count()
+            if connection.vendor == "postgresql":
+                print_plan()
+            raise RolledBack
+    except RolledBack:
+        pass
+
+    print(
+        f"{'content':<10}{'public pages':>14}{'request median':>16}{'p95':>8}"
+        f"{'search alone median':>21}{'p95':>8}   (ms)"
+    )
+    for label, count, (whole, alone) in (
+        ("as is", pages, base),
+        ("10x", tenfold_pages, tenfold),
+    ):
+        print(
+            f"{label:<10}{count:>14}{median(whole):>16.1f}{p95(whole):>8.1f}"
+            f"{median(alone):>21.1f}{p95(alone):>8.1f}"
+        )
+    print(
+        f"the search page without a query, for scale: median {median(chrome):.1f} ms,"
+        f" p95 {p95(chrome):.1f} ms"
+    )
+    verdict = "met" if median(tenfold[0]) < TARGET_MS else "missed"
+    print(f"target: whole request under {TARGET_MS:.0f} ms at 10x content: {verdict}")
+
+
+def add_variants() -> None:
+    """Nine copies of every public content page, each with its own title and slug."""
+    from citylearn.search.selectors import TYPES, public_pages
+
+    originals = list(
+        public_pages().type(*TYPES.values()).exclude(slug="glossary").specific()
+    )
+    for page in originals:
+        parent = page.get_parent()
+        for number in range(1, VARIANTS + 1):
+            page.copy(
+                to=parent,
+                update_attrs={
+                    "slug": f"{page.slug}-variant-{number}",
+                    "title": f"{page.title}(之{number})",
+                },
+                keep_live=True,
+                log_action=None,
+            )
+
+
+def measure(rounds: int) -> tuple[list[float], list[float]]:
+    """Milliseconds per search: the whole request, and the search alone (selector)."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    from citylearn.search.selectors import search_public_content
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    requests = [{"q": query} for query in QUERIES] + [
+        {"q": "数据", "page": "2"},
+        {"q": "个人信息", "type": "explainer"},
+    ]
+    whole, alone = [], []
+    for round_number in range(rounds + 1):
+        for parameters in requests:
+            cache.clear()
+            started = time.perf_counter()
+            response = client.get("/search/", parameters)
+            elapsed = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                sys.exit(f"{parameters} answered {response.status_code}")
+            started = time.perf_counter()
+            outcome = search_public_content(parameters["q"], parameters.get("type", ""))
+            first = 10 * (int(parameters.get("page", 1)) - 1)
+            outcome.results[first : first + 10]
+            searched = (time.perf_counter() - started) * 1000
+            if round_number:  # the first round warms Python's and the database's caches
+                whole.append(elapsed)
+                alone.append(searched)
+    return whole, alone
+
+
+def page_without_search(rounds: int) -> list[float]:
+    """Milliseconds of the same page and site chrome with no search to run."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    times = []
+    for _ in range(10 * rounds):
+        cache.clear()
+        started = time.perf_counter()
+        client.get("/search/")
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def print_plan() -> None:
+    from django.db import connection
+
+    from citylearn.search.selectors import FullTextMatch
+
+    match = FullTextMatch(["数据"])
+    sql, params = match.from_where()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN SELECT d.page_id {sql}", params)
+        print("PostgreSQL plan of the match for 数据 at 10x content:")
+        for (line,) in cursor.fetchall():
+            print("   ", line)
+
+
+def median(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def p95(times: list[float]) -> float:
+    return statistics.quantiles(times, n=20)[-1]
+
+
+if __name__ == "__main__":
+    main()
