@@ -2,7 +2,7 @@
 
 import datetime
 
-from citylearn.assignments.services import assign_course
+from citylearn.assignments.services import assign_to_people
 from citylearn.certificates.services import revoke_certificate
 from citylearn.progress.services import complete_lesson
 from citylearn.quizzes.services import start_attempt, submit_attempt
@@ -23,8 +23,9 @@ def give_records(learner, count: int = 1, *, title: str = "数据思维") -> Non
         revoke_certificate(
             certificate=certificate, by=make_learner(), reason="重复发放" + title
         )
-        assign_course(
+        assign_to_people(
             course=make_course(lessons=1, title=f"{title}·指派"),
             people=[learner],
             due_on=datetime.date(2030, 6, 30),
+            by=None,
         )

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from citylearn.assignments.models import AssignedPerson
-from citylearn.assignments.services import assign_course
+from citylearn.assignments.services import assign_to_people
 from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
 from tests.courses.factories import lessons_of, make_course, make_learner
 
@@ -107,7 +107,9 @@ def test_a_lesson_refused_by_a_view_restriction_is_not_remembered(client):
 
 def test_the_course_page_shows_the_learners_own_due_date(client):
     course, learner = make_course(lessons=1), make_learner()
-    assign_course(course=course, people=[learner], due_on=datetime.date(2030, 6, 30))
+    assign_to_people(
+        course=course, people=[learner], due_on=datetime.date(2030, 6, 30), by=None
+    )
     AssignedPerson.objects.filter(user=learner).update(
         due_on=datetime.date(2030, 7, 31)
     )
