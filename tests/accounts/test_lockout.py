@@ -1,6 +1,7 @@
 import pytest
 from django.test import override_settings
 
+from citylearn.accounts import lockout
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from tests.organisation import factories
@@ -108,3 +109,55 @@ def test_the_address_limit_can_be_higher_for_an_office_behind_one_address(
         attempt(client, f"typo{n}", address="10.1.1.1")
     response = attempt(client, colleague.employee_id, factories.PASSWORD, "10.1.1.1")
     assert response.status_code == 302
+
+
+def subjects(account="user:1", address="10.0.0.1"):
+    return lockout.Subjects(account=account, address=address)
+
+
+def start(subjects):
+    return lockout.start_attempt(
+        request=None, subjects=subjects, identifier="A1001", user=None
+    )
+
+
+def test_attempts_are_counted_before_any_password_is_checked():
+    # Five attempts still being checked hold their places: a sixth is refused at once.
+    places = [start(subjects()) for __ in range(5)]
+    assert places == [{"account": n, "address": n} for n in range(1, 6)]
+    assert start(subjects()) is None
+    assert lockout.locked_by(subjects()) == "account"
+    # Only the first attempt beyond the limit logs the lockout, once per kind.
+    assert start(subjects()) is None
+    assert AuditEntry.objects.filter(action=AuditAction.LOCKOUT).count() == 2
+
+
+@override_settings(LOGIN_ADDRESS_FAILURE_LIMIT=8)
+def test_each_kind_is_held_to_its_own_limit():
+    for n in range(5):
+        start(subjects(account=f"name:{n}"))
+    assert start(subjects(account="name:other")) == {"account": 1, "address": 6}
+    start(subjects(account="name:another"))
+    start(subjects(account="name:third"))
+    assert start(subjects(account="name:fourth")) is None
+    assert lockout.locked_by(subjects(account="name:fifth")) == "address"
+
+
+def test_a_failure_locks_by_its_own_place_not_by_later_attempts():
+    first = start(subjects())
+    for __ in range(3):
+        start(subjects())
+    fifth = start(subjects())
+    kwargs = {"request": None, "subjects": subjects(), "identifier": "A1001"}
+    assert lockout.record_failure(places=first, user=None, **kwargs) is None
+    assert lockout.locked_by(subjects()) is None
+    assert lockout.record_failure(places=fifth, user=None, **kwargs) == "account"
+    assert lockout.locked_by(subjects()) == "account"
+
+
+def test_a_success_resets_the_account_and_gives_back_only_its_own_address_place():
+    for __ in range(3):
+        start(subjects())
+    start(subjects())
+    lockout.record_success(subjects())
+    assert start(subjects()) == {"account": 1, "address": 4}
