@@ -56,6 +56,10 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def is_open_to_everyone(self) -> bool:
+        """Whether an anonymous visitor may read this page; page types may narrow it."""
+        return self.live and not self.get_view_restrictions().exists()
+
     def serve(self, request, *args, **kwargs):
         # The same page for every visitor: the page cache and nginx may keep it.
         return mark_public(super().serve(request, *args, **kwargs))

@@ -38,6 +38,9 @@ class StaffOnlyMixin:
             return redirect_to_login(request.get_full_path())
         return super().serve(request, *args, **kwargs)
 
+    def is_open_to_everyone(self) -> bool:
+        return self.is_public_course() and super().is_open_to_everyone()
+
 
 class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
     summary = models.TextField(_("summary"))
