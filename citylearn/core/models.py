@@ -7,7 +7,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from citylearn.core.markup import render_markdown
-from citylearn.core.selectors import view_restrictions_exist
+from citylearn.core.selectors import readable_by_anyone, view_restrictions_exist
 from citylearn.pagecache.decorators import mark_public
 from citylearn.search.text import index_text
 
@@ -146,7 +146,7 @@ class HomePage(BasePage):
         }
         pages = Page.objects.all()
         if not getattr(request, "is_preview", False):
-            pages = pages.live()
+            pages = readable_by_anyone(pages)
         found = pages.in_bulk([pk for pk in areas.values() if pk])
         context.update({name: found.get(pk) for name, pk in areas.items()})
         return context

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.core.selectors import readable_by_anyone
 from citylearn.courses.enums import Audience
 
 
@@ -26,7 +27,9 @@ class CourseIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.child_of(self).live().order_by("title")
+        context["courses"] = readable_by_anyone(
+            CoursePage.objects.child_of(self)
+        ).order_by("title")
         return context
 
 
