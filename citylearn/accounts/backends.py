@@ -24,9 +24,7 @@ class StaffAuthenticationBackend(ModelBackend):
         if lockout.locked_by(subjects):
             # Refuse without checking the password, so guessing stops paying off.
             raise PermissionDenied
-        places = lockout.start_attempt(
-            request=request, subjects=subjects, identifier=identifier, user=user
-        )
+        places = lockout.start_attempt(subjects)
         if places is None:
             raise PermissionDenied
         if user is None:

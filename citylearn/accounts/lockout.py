@@ -1,10 +1,10 @@
 """Sign-in lockout: counters in the shared cache, per account and per client address.
 
 Every attempt is counted before its password is checked, and a counter lives for
-the window from the first attempt; a failure that reaches the limit, or an attempt
-beyond it, sets a lock for the lockout period. Counting in the cache keeps failed
-attempts from costing database writes, and Redis shares the counts between every
-web process.
+the window from the first attempt; a failure that reaches the limit sets a lock for
+the lockout period, and an attempt beyond the limit is refused unchecked. Counting
+in the cache keeps failed attempts from costing database writes, and Redis shares
+the counts between every web process.
 """
 
 import contextlib
@@ -78,43 +78,32 @@ def _count(key: str) -> int:
         return 1
 
 
-def _lock(
-    kind: str, *, request: HttpRequest | None, subjects: Subjects, identifier: str, user
-) -> None:
-    value = dict(subjects.counted())[kind]
-    # The counter must not lapse before the lock: an attempt already past the lock
-    # check would otherwise find a fresh counter and have its password checked.
-    cache.touch(_failures_key(kind, value), settings.LOGIN_LOCKOUT_SECONDS)
-    # add, not set: of many parallel attempts only the first logs the lockout.
-    if cache.add(_lock_key(kind, value), 1, timeout=settings.LOGIN_LOCKOUT_SECONDS):
-        record(
-            action=AuditAction.LOCKOUT,
-            request=request,
-            target_user=user,
-            target_label="" if user else identifier[:100],
-            detail={"locked": kind, "failures": _limit(kind)},
-        )
-
-
-def start_attempt(
-    *, request: HttpRequest | None, subjects: Subjects, identifier: str, user
-) -> dict[str, int] | None:
+def start_attempt(subjects: Subjects) -> dict[str, int] | None:
     """Count an attempt before its password is checked: its place in each count.
 
-    None when it is beyond a limit, and its password must not be checked. Counting
-    first, with the cache's atomic increment, is what bounds parallel requests:
-    each holds its place while its password is hashed, so no more than the limit
-    are ever checked, however many arrive at once.
+    None when it is beyond a limit: its password must not be checked, and it gives
+    its places back. Counting first, with the cache's atomic increment, is what
+    bounds parallel requests: each holds its place while its password is hashed,
+    so no more than the limit are ever checked, however many arrive at once.
+    Refusing does not lock: colleagues behind one address signing in at the same
+    moment may fill the count for an instant, and must not lock each other out.
     """
     places = {}
     for kind, value in subjects.counted():
         places[kind] = _count(_failures_key(kind, value))
-    over = [kind for kind, place in places.items() if place > _limit(kind)]
-    for kind in over:
-        _lock(
-            kind, request=request, subjects=subjects, identifier=identifier, user=user
-        )
-    return None if over else places
+    if all(place <= _limit(kind) for kind, place in places.items()):
+        return places
+    for kind, value in subjects.counted():
+        _give_back(_failures_key(kind, value))
+    return None
+
+
+def at_limit(subjects: Subjects) -> str | None:
+    """'account' or 'address' when its count is full at the moment, else None."""
+    for kind, value in subjects.counted():
+        if (cache.get(_failures_key(kind, value)) or 0) >= _limit(kind):
+            return kind
+    return None
 
 
 def record_failure(
@@ -137,16 +126,24 @@ def record_failure(
         target_label="" if user else identifier[:100],
     )
     newly_locked = None
+    counted = dict(subjects.counted())
     for kind, place in places.items():
-        if place >= _limit(kind):
-            _lock(
-                kind,
+        if place < _limit(kind):
+            continue
+        # The counter must not lapse before the lock: an attempt already past the
+        # lock check would otherwise find a fresh counter and be checked.
+        cache.touch(_failures_key(kind, counted[kind]), settings.LOGIN_LOCKOUT_SECONDS)
+        # add, not set: of two parallel failures that reach the limit, one logs it.
+        lock = _lock_key(kind, counted[kind])
+        if cache.add(lock, 1, timeout=settings.LOGIN_LOCKOUT_SECONDS):
+            record(
+                action=AuditAction.LOCKOUT,
                 request=request,
-                subjects=subjects,
-                identifier=identifier,
-                user=user,
+                target_user=user,
+                target_label="" if user else identifier[:100],
+                detail={"locked": kind, "failures": place},
             )
-            newly_locked = newly_locked or kind
+        newly_locked = newly_locked or kind
     return newly_locked
 
 
@@ -159,6 +156,10 @@ def record_success(subjects: Subjects) -> None:
     """
     cache.delete(_failures_key("account", subjects.account))
     if subjects.address:
-        # ValueError: the counter has expired meanwhile.
-        with contextlib.suppress(ValueError):
-            cache.decr(_failures_key("address", subjects.address))
+        _give_back(_failures_key("address", subjects.address))
+
+
+def _give_back(key: str) -> None:
+    # ValueError: the counter has expired meanwhile.
+    with contextlib.suppress(ValueError):
+        cache.decr(key)
