@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from citylearn.courses.enums import Audience
 from citylearn.feedback.models import Feedback
-from tests.courses.factories import lessons_of, make_course
+from tests.courses.factories import lessons_of, make_course, make_learner
 from tests.outreach import factories
 
 pytestmark = pytest.mark.django_db
@@ -234,3 +234,12 @@ def test_no_feedback_on_staff_courses_and_their_lessons(client):
     for page in (public_course, lessons_of(public_course)[0]):
         assert answer(client, path=page.url).status_code == 303
     assert Feedback.objects.count() == 2
+
+
+def test_pages_that_would_refuse_feedback_do_not_offer_the_form(client):
+    staff_course = make_course(lessons=1)
+    client.force_login(make_learner())
+    for page in (staff_course, lessons_of(staff_course)[0]):
+        assert 'action="/feedback/"' not in client.get(page.url).content.decode()
+    public_course = make_course(lessons=0, audience=Audience.PUBLIC)
+    assert 'action="/feedback/"' in client.get(public_course.url).content.decode()
