@@ -24,13 +24,20 @@ class StaffAuthenticationBackend(ModelBackend):
         if lockout.locked_by(subjects):
             # Refuse without checking the password, so guessing stops paying off.
             raise PermissionDenied
+        places = lockout.start_attempt(subjects)
+        if places is None:
+            raise PermissionDenied
         if user is None:
             # Hash anyway, so a missing account answers as slowly as a wrong password.
             get_user_model()().set_password(password)
         elif user.check_password(password) and self.user_can_authenticate(user):
-            lockout.clear_account_failures(subjects)
+            lockout.record_success(subjects)
             return user
         lockout.record_failure(
-            request=request, subjects=subjects, identifier=identifier, user=user
+            request=request,
+            subjects=subjects,
+            places=places,
+            identifier=identifier,
+            user=user,
         )
         return None

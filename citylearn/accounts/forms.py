@@ -8,6 +8,7 @@ from citylearn.accounts import lockout
 from citylearn.accounts.identifiers import find_account, normalise_identifier
 
 LOCKED = "locked"
+BUSY = "busy"
 
 
 class StaffLoginForm(AuthenticationForm):
@@ -37,6 +38,15 @@ class StaffLoginForm(AuthenticationForm):
             code=LOCKED,
         )
 
+    def busy_error(self) -> ValidationError:
+        return ValidationError(
+            _(
+                "Too many sign-in attempts for this account or from your network "
+                "at this moment. Wait a minute and try again."
+            ),
+            code=BUSY,
+        )
+
     def clean(self):
         try:
             return super().clean()
@@ -47,6 +57,8 @@ class StaffLoginForm(AuthenticationForm):
             )
             if lockout.locked_by(subjects):
                 raise self.locked_error() from error
+            if lockout.at_limit(subjects):
+                raise self.busy_error() from error
             raise
 
 

@@ -1,10 +1,13 @@
 """Sign-in lockout: counters in the shared cache, per account and per client address.
 
-A counter starts at the first failure and lives for the window; reaching the limit
-sets a lock for the lockout period. Counting in the cache keeps failed attempts from
-costing database writes, and Redis shares the counts between every web process.
+Every attempt is counted before its password is checked, and a counter lives for
+the window from the first attempt; a failure that reaches the limit sets a lock for
+the lockout period, and an attempt beyond the limit is refused unchecked. Counting
+in the cache keeps failed attempts from costing database writes, and Redis shares
+the counts between every web process.
 """
 
+import contextlib
 import hashlib
 from dataclasses import dataclass
 
@@ -60,10 +63,62 @@ def locked_by(subjects: Subjects) -> str | None:
     return None
 
 
+def _limit(kind: str) -> int:
+    if kind == "account":
+        return settings.LOGIN_FAILURE_LIMIT
+    return settings.LOGIN_ADDRESS_FAILURE_LIMIT
+
+
+def _count(key: str) -> int:
+    cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr: this is the first again
+        cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
+        return 1
+
+
+def start_attempt(subjects: Subjects) -> dict[str, int] | None:
+    """Count an attempt before its password is checked: its place in each count.
+
+    None when it is beyond a limit: its password must not be checked, and it gives
+    its places back. Counting first, with the cache's atomic increment, is what
+    bounds parallel requests: each holds its place while its password is hashed,
+    so no more than the limit are ever checked, however many arrive at once.
+    Refusing does not lock: colleagues behind one address signing in at the same
+    moment may fill the count for an instant, and must not lock each other out.
+    """
+    places = {}
+    for kind, value in subjects.counted():
+        places[kind] = _count(_failures_key(kind, value))
+    if all(place <= _limit(kind) for kind, place in places.items()):
+        return places
+    for kind, value in subjects.counted():
+        _give_back(_failures_key(kind, value))
+    return None
+
+
+def at_limit(subjects: Subjects) -> str | None:
+    """'account' or 'address' when its count is full at the moment, else None."""
+    for kind, value in subjects.counted():
+        if (cache.get(_failures_key(kind, value)) or 0) >= _limit(kind):
+            return kind
+    return None
+
+
 def record_failure(
-    *, request: HttpRequest | None, subjects: Subjects, identifier: str, user
+    *,
+    request: HttpRequest | None,
+    subjects: Subjects,
+    places: dict[str, int],
+    identifier: str,
+    user,
 ) -> str | None:
-    """Count a failed attempt and log it; returns what got locked by it, if anything."""
+    """Log a failed attempt; returns what it locked, if anything.
+
+    places are the attempt's own, from start_attempt: an attempt that failed while
+    later ones were still being checked must not lock on their behalf.
+    """
     record(
         action=AuditAction.SIGN_IN_FAILED,
         request=request,
@@ -71,33 +126,40 @@ def record_failure(
         target_label="" if user else identifier[:100],
     )
     newly_locked = None
-    for kind, value in subjects.counted():
-        key = _failures_key(kind, value)
-        cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-        try:
-            failures = cache.incr(key)
-        except ValueError:  # expired between add and incr: this is the first again
-            cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-            failures = 1
-        limit = (
-            settings.LOGIN_FAILURE_LIMIT
-            if kind == "account"
-            else settings.LOGIN_ADDRESS_FAILURE_LIMIT
-        )
-        if failures >= limit:
-            cache.set(_lock_key(kind, value), 1, timeout=settings.LOGIN_LOCKOUT_SECONDS)
-            cache.delete(key)
-            newly_locked = newly_locked or kind
+    counted = dict(subjects.counted())
+    for kind, place in places.items():
+        if place < _limit(kind):
+            continue
+        # The counter must not lapse before the lock: an attempt already past the
+        # lock check would otherwise find a fresh counter and be checked.
+        cache.touch(_failures_key(kind, counted[kind]), settings.LOGIN_LOCKOUT_SECONDS)
+        # add, not set: of two parallel failures that reach the limit, one logs it.
+        lock = _lock_key(kind, counted[kind])
+        if cache.add(lock, 1, timeout=settings.LOGIN_LOCKOUT_SECONDS):
             record(
                 action=AuditAction.LOCKOUT,
                 request=request,
                 target_user=user,
                 target_label="" if user else identifier[:100],
-                detail={"locked": kind, "failures": failures},
+                detail={"locked": kind, "failures": place},
             )
+        newly_locked = newly_locked or kind
     return newly_locked
 
 
-def clear_account_failures(subjects: Subjects) -> None:
-    """A successful sign-in forgives the account's earlier failures (not the address's)."""
+def record_success(subjects: Subjects) -> None:
+    """A sign-in forgives the account's earlier failures and gives back its own place.
+
+    Only the right password gets here, so this can never widen an attacker's count.
+    The address keeps its earlier failures: colleagues behind one address each
+    signing in must not lock it, but a success must not pardon someone's guessing.
+    """
     cache.delete(_failures_key("account", subjects.account))
+    if subjects.address:
+        _give_back(_failures_key("address", subjects.address))
+
+
+def _give_back(key: str) -> None:
+    # ValueError: the counter has expired meanwhile.
+    with contextlib.suppress(ValueError):
+        cache.decr(key)

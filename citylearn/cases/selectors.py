@@ -1,12 +1,15 @@
 from django.db.models import QuerySet
 
 from citylearn.cases.models import CaseStudyPage
+from citylearn.core.selectors import readable_by_anyone
 from citylearn.courses.models import CoursePage
 
 
 def library_cases(index, *, theme: str = "", region: str = "", year: int | None = None):
     """The live case studies of a library, newest first, narrowed by the filters given."""
-    cases = CaseStudyPage.objects.child_of(index).live().order_by("-year", "title")
+    cases = readable_by_anyone(CaseStudyPage.objects.child_of(index)).order_by(
+        "-year", "title"
+    )
     if theme:
         # The themes are a JSON list of slugs; SQLite has no JSON `contains`, but the
         # quoted slug can only occur in the JSON text as one whole element.
@@ -21,8 +24,7 @@ def library_cases(index, *, theme: str = "", region: str = "", year: int | None 
 def library_years(index) -> list[int]:
     """The years in which the library's live case studies started, newest first."""
     return list(
-        CaseStudyPage.objects.child_of(index)
-        .live()
+        readable_by_anyone(CaseStudyPage.objects.child_of(index))
         .order_by("-year")
         .values_list("year", flat=True)
         .distinct()
@@ -31,8 +33,7 @@ def library_years(index) -> list[int]:
 
 def live_courses(slugs: list[str]) -> QuerySet[CoursePage]:
     return (
-        CoursePage.objects.live()
-        .filter(slug__in=slugs)
+        readable_by_anyone(CoursePage.objects.filter(slug__in=slugs))
         .only("title", "slug", "url_path", "audience")
         .order_by("title")
     )

@@ -10,7 +10,7 @@ from citylearn.cases.enums import GovernanceRisk, Region, Theme
 from citylearn.content_import.sources import SLUG, Source
 from citylearn.courses.enums import Audience
 from citylearn.explainers.enums import Topic
-from citylearn.quizzes.enums import MultipleScoring, QuestionKind, ShowAfterSubmit
+from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
 
 
 class Invalid(Exception):
@@ -213,7 +213,7 @@ SCHEMAS = {
         "max_attempts": (OPTIONAL, positive_int),
         "time_limit_minutes": (OPTIONAL, positive_int),
         "multiple_scoring": (OPTIONAL, one_of(MultipleScoring)),
-        "show_after_submit": (OPTIONAL, one_of(ShowAfterSubmit)),
+        "answers_shown": (OPTIONAL, one_of(AnswersShown)),
         "tags": (OPTIONAL, list_of(text, minimum=1)),
         "also_draw": (OPTIONAL, lambda value: value),
         "opens_at": (OPTIONAL, moment),

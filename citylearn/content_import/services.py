@@ -23,6 +23,7 @@ from citylearn.explainers.models import (
     GlossaryPage,
     GlossaryTerm,
 )
+from citylearn.quizzes.enums import AnswersShown
 from citylearn.quizzes.models import (
     Choice,
     Question,
@@ -341,6 +342,19 @@ class _Importer:
             f"course-{course.slug}", course.title, source.fields["questions"]
         )
         settings = source.fields["quiz"]
+        rules = {
+            "max_attempts": settings.get("max_attempts"),
+            "time_limit_minutes": settings.get("time_limit_minutes"),
+            "opens_at": settings.get("opens_at"),
+            "closes_at": settings.get("closes_at"),
+        }
+        # Unless the file says, an exam keeps its answers until the last attempt and
+        # a practice quiz shows them after each one.
+        answers_shown = settings.get("answers_shown") or (
+            AnswersShown.AFTER_LAST_ATTEMPT
+            if Quiz(**rules).is_exam
+            else AnswersShown.AFTER_EACH_ATTEMPT
+        )
         quiz, __ = Quiz.objects.update_or_create(
             course=course,
             defaults={
@@ -349,12 +363,9 @@ class _Importer:
                 "tags": settings.get("tags", []),
                 "draw": settings["draw"],
                 "pass_mark": settings["pass_mark"],
-                "max_attempts": settings.get("max_attempts"),
-                "time_limit_minutes": settings.get("time_limit_minutes"),
-                "opens_at": settings.get("opens_at"),
-                "closes_at": settings.get("closes_at"),
+                **rules,
                 "multiple_scoring": settings.get("multiple_scoring", "all-or-nothing"),
-                "show_after_submit": settings.get("show_after_submit", "answers"),
+                "answers_shown": answers_shown,
             },
         )
         quiz.extra_draws.all().delete()

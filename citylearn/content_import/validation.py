@@ -22,6 +22,7 @@ from citylearn.content_import.sources import (
     read_yaml_file,
 )
 from citylearn.core.markup import LINK_KINDS
+from citylearn.quizzes.enums import AnswersShown
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
@@ -438,6 +439,13 @@ def _validate_draws(source: Source, quiz: dict, questions: list[dict]) -> None:
     ):
         source.problem(
             source.line_of("quiz.closes_at"), "'closes_at' must be after 'opens_at'"
+        )
+    if quiz.get("answers_shown") == AnswersShown.AFTER_CLOSING and not quiz.get(
+        "closes_at"
+    ):
+        source.problem(
+            source.line_of("quiz.answers_shown"),
+            "'answers_shown: after-closing' needs a 'closes_at'",
         )
     items = quiz.get("also_draw") or []
     if not isinstance(items, list):

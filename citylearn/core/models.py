@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from citylearn.core.markup import render_markdown
-from citylearn.core.selectors import view_restrictions_exist
+from citylearn.core.selectors import readable_by_anyone, view_restrictions_exist
 from citylearn.pagecache.decorators import mark_public
 from citylearn.search.text import index_text
 
@@ -62,6 +62,10 @@ class BasePage(Page):
         """What the page is built from in the query string; the page cache keeps no
         copy of a request with any other parameter."""
         return ()
+
+    def is_open_to_everyone(self) -> bool:
+        """Whether an anonymous visitor may read this page; page types may narrow it."""
+        return self.live and not self.get_view_restrictions().exists()
 
     def serve(self, request, *args, **kwargs):
         # The same page for every visitor: the page cache and nginx may keep it.
@@ -151,7 +155,7 @@ class HomePage(BasePage):
         }
         pages = Page.objects.all()
         if not getattr(request, "is_preview", False):
-            pages = pages.live()
+            pages = readable_by_anyone(pages)
         found = pages.in_bulk([pk for pk in areas.values() if pk])
         context.update({name: found.get(pk) for name, pk in areas.items()})
         return context

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
+from wagtail.query import PageQuerySet
 
 from citylearn.celery import app as celery_app
 from citylearn.pagecache.services import cached_lookup
@@ -36,6 +37,17 @@ def view_restrictions_exist() -> bool:
     return cached_lookup(
         "core:view-restrictions-exist", PageViewRestriction.objects.exists
     )
+
+
+def readable_by_anyone(pages: PageQuerySet) -> PageQuerySet:
+    """The live pages with no view restriction, on themselves or on a page above.
+
+    Every listing on a public page uses this: a public page is served to everyone
+    from one cached copy, so it must not name a page that needs signing in.
+    """
+    pages = pages.live()
+    # Wagtail's public() reads every restriction; most of the time there are none.
+    return pages.public() if view_restrictions_exist() else pages
 
 
 def site_for_request(request: HttpRequest) -> Site | None:

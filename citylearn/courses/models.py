@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.core.selectors import readable_by_anyone
 from citylearn.courses.enums import Audience
 
 
@@ -25,7 +26,9 @@ class CourseIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.child_of(self).live().order_by("title")
+        context["courses"] = readable_by_anyone(
+            CoursePage.objects.child_of(self)
+        ).order_by("title")
         return context
 
 
@@ -36,6 +39,9 @@ class StaffOnlyMixin:
         if not self.is_public_course() and not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return super().serve(request, *args, **kwargs)
+
+    def is_open_to_everyone(self) -> bool:
+        return self.is_public_course() and super().is_open_to_everyone()
 
 
 class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.core.selectors import readable_by_anyone
 from citylearn.explainers.enums import Topic
 
 
@@ -23,7 +24,9 @@ class ExplainerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        explainers = ExplainerPage.objects.child_of(self).live().order_by("title")
+        explainers = readable_by_anyone(ExplainerPage.objects.child_of(self)).order_by(
+            "title"
+        )
         by_topic = {topic: [] for topic in Topic}
         for explainer in explainers:
             by_topic[explainer.topic].append(explainer)

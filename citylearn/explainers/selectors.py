@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from citylearn.core.markup import INDEX_SLUGS
+from citylearn.core.selectors import readable_by_anyone
 from citylearn.explainers.glossary import LinkedBody, Term, link_glossary_terms
 from citylearn.explainers.models import ExplainerPage, GlossaryTerm
 from citylearn.pagecache.services import cached_lookup
@@ -14,7 +15,7 @@ def index_url(kind: str) -> str:
 def live_explainers(slugs: list[str]) -> list[ExplainerPage]:
     """The live explainers with these slugs, in the order given; unknown slugs are skipped."""
     # Links only: the title and where the page lives, not its whole content.
-    pages = ExplainerPage.objects.live().filter(slug__in=slugs)
+    pages = readable_by_anyone(ExplainerPage.objects.filter(slug__in=slugs))
     found = {page.slug: page for page in pages.only("title", "slug", "url_path")}
     return [found[slug] for slug in dict.fromkeys(slugs) if slug in found]
 

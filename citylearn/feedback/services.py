@@ -10,6 +10,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from citylearn.core.models import BasePage
 from citylearn.core.spreadsheets import without_control_characters
 from citylearn.feedback.models import Feedback
 
@@ -89,4 +90,7 @@ def _is_public_page(request: HttpRequest, path: str) -> bool:
         route = site.root_page.specific.route(request, components)
     except Http404:
         return False
-    return route.page.live
+    # Feedback names its page in the editors' report: none for pages a visitor
+    # cannot read (signed-in only, staff courses), or their titles would leak.
+    page = route.page
+    return page.is_open_to_everyone() if isinstance(page, BasePage) else page.live

@@ -13,6 +13,13 @@ class MultipleScoring(models.TextChoices):
     PARTIAL = "partial", _("Partial credit")
 
 
-class ShowAfterSubmit(models.TextChoices):
-    ANSWERS = "answers", _("Answers with explanations")
-    SCORE = "score", _("Score only")
+class AnswersShown(models.TextChoices):
+    """When a learner's result shows the right answers and explanations."""
+
+    AFTER_EACH_ATTEMPT = "after-each-attempt", _("After each attempt")
+    AFTER_LAST_ATTEMPT = (
+        "after-last-attempt",
+        _("After the last attempt (none left, passed, or the quiz has closed)"),
+    )
+    AFTER_CLOSING = "after-closing", _("Only after the quiz closes")
+    NEVER = "never", _("Never: the score only")

@@ -1,6 +1,7 @@
 """Reads about quizzes and attempts, shaped for the pages that show them."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
 
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from citylearn.core.markup import render_markdown
-from citylearn.quizzes.enums import MultipleScoring, QuestionKind
+from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
 from citylearn.quizzes.errors import CLOSED, NOT_OPEN_YET
 from citylearn.quizzes.models import (
     Attempt,
@@ -22,6 +23,7 @@ from citylearn.quizzes.models import (
     SelectedChoice,
 )
 from citylearn.quizzes.scoring import question_points
+from citylearn.quizzes.services import DEADLINE_GRACE
 
 
 def has_passed_quiz(*, user: AbstractBaseUser, quiz: Quiz) -> bool:
@@ -39,6 +41,32 @@ def attempts_left(*, user: AbstractBaseUser, quiz: Quiz) -> int | None:
         return None
     used = Attempt.objects.filter(quiz=quiz, user=user).count()
     return max(0, quiz.max_attempts - used)
+
+
+def may_show_answers(*, attempt: Attempt, now: datetime | None = None) -> bool:
+    """Whether a graded attempt's result may show the right answers, by the quiz's rule.
+
+    Never while another attempt of the learner's runs. "Closed" waits out the grace
+    for late submissions, so that nobody still writing can be sent the answers.
+    """
+    quiz = attempt.quiz
+    now = now or timezone.now()
+    closed = quiz.closes_at is not None and now > quiz.closes_at + DEADLINE_GRACE
+    match quiz.answers_shown:
+        case AnswersShown.AFTER_EACH_ATTEMPT:
+            shown = True
+        case AnswersShown.AFTER_CLOSING:
+            shown = closed
+        case AnswersShown.AFTER_LAST_ATTEMPT:
+            shown = (
+                closed
+                or has_passed_quiz(user=attempt.user, quiz=quiz)
+                or attempts_left(user=attempt.user, quiz=quiz) == 0
+            )
+        case _:
+            shown = False
+    running = Attempt.objects.open().filter(quiz=quiz, user=attempt.user)
+    return shown and not running.exists()
 
 
 def why_closed(*, quiz: Quiz) -> str | None:

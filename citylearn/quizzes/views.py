@@ -10,7 +10,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from citylearn.quizzes import selectors, services
-from citylearn.quizzes.enums import ShowAfterSubmit
 from citylearn.quizzes.errors import MALFORMED_ANSWERS
 from citylearn.quizzes.models import Attempt, Quiz
 
@@ -85,7 +84,7 @@ def result(request: HttpRequest, course: str, number: int):
         return redirect(_url("attempt", course, number))
     attempt.refresh_from_db()
     quiz = attempt.quiz
-    shows_answers = quiz.show_after_submit == ShowAfterSubmit.ANSWERS
+    shows_answers = selectors.may_show_answers(attempt=attempt)
     return render(
         request,
         "quizzes/result.html",
@@ -97,6 +96,7 @@ def result(request: HttpRequest, course: str, number: int):
             and attempt.deadline is not None
             and attempt.submitted_at > attempt.deadline + services.DEADLINE_GRACE,
             "sheet": selectors.result_sheet(attempt) if shows_answers else None,
+            "answers_shown": quiz.answers_shown,
             "attempts_left": selectors.attempts_left(user=request.user, quiz=quiz),
         },
     )

@@ -1,5 +1,6 @@
 from wagtail.models import Page
 
+from citylearn.core.selectors import readable_by_anyone
 from citylearn.register.models import RegisterEntryPage
 
 
@@ -7,7 +8,9 @@ def register_entries(
     index: Page, *, automated: bool | None = None, department: str = ""
 ):
     """The live entries of a register, by title, narrowed by the filters given."""
-    entries = RegisterEntryPage.objects.child_of(index).live().order_by("title")
+    entries = readable_by_anyone(RegisterEntryPage.objects.child_of(index)).order_by(
+        "title"
+    )
     if automated is not None:
         entries = entries.filter(automated_decision=automated)
     if department:
@@ -17,8 +20,7 @@ def register_entries(
 
 def register_departments(index: Page) -> list[str]:
     return list(
-        RegisterEntryPage.objects.child_of(index)
-        .live()
+        readable_by_anyone(RegisterEntryPage.objects.child_of(index))
         .order_by("department")
         .values_list("department", flat=True)
         .distinct()

@@ -1,6 +1,7 @@
 import pytest
 from django.test import override_settings
 
+from citylearn.accounts import lockout
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from tests.organisation import factories
@@ -107,4 +108,72 @@ def test_the_address_limit_can_be_higher_for_an_office_behind_one_address(
     for n in range(7):
         attempt(client, f"typo{n}", address="10.1.1.1")
     response = attempt(client, colleague.employee_id, factories.PASSWORD, "10.1.1.1")
+    assert response.status_code == 302
+
+
+def subjects(account="user:1", address="10.0.0.1"):
+    return lockout.Subjects(account=account, address=address)
+
+
+def fail(subjects, places):
+    return lockout.record_failure(
+        request=None, subjects=subjects, places=places, identifier="A1001", user=None
+    )
+
+
+def test_attempts_are_counted_before_any_password_is_checked():
+    # Five attempts still being checked hold their places: a sixth is refused at once.
+    places = [lockout.start_attempt(subjects()) for __ in range(5)]
+    assert places == [{"account": n, "address": n} for n in range(1, 6)]
+    assert lockout.start_attempt(subjects()) is None
+    assert lockout.at_limit(subjects()) == "account"
+    # Refused unchecked, it gives its place back and locks nothing.
+    assert lockout.locked_by(subjects()) is None
+    assert not AuditEntry.objects.filter(action=AuditAction.LOCKOUT).exists()
+    assert fail(subjects(), places[-1]) == "account"
+    assert lockout.locked_by(subjects()) == "account"
+
+
+@override_settings(LOGIN_ADDRESS_FAILURE_LIMIT=8)
+def test_each_kind_is_held_to_its_own_limit():
+    for n in range(7):
+        lockout.start_attempt(subjects(account=f"name:{n}"))
+    assert lockout.start_attempt(subjects(account="name:7")) == {
+        "account": 1,
+        "address": 8,
+    }
+    assert lockout.start_attempt(subjects(account="name:8")) is None
+    assert lockout.at_limit(subjects(account="name:9")) == "address"
+
+
+def test_a_failure_locks_by_its_own_place_not_by_later_attempts():
+    first = lockout.start_attempt(subjects())
+    for __ in range(3):
+        lockout.start_attempt(subjects())
+    fifth = lockout.start_attempt(subjects())
+    assert fail(subjects(), first) is None
+    assert lockout.locked_by(subjects()) is None
+    assert fail(subjects(), fifth) == "account"
+    assert lockout.locked_by(subjects()) == "account"
+
+
+def test_a_success_resets_the_account_and_gives_back_only_its_own_address_place():
+    for __ in range(4):
+        lockout.start_attempt(subjects())
+    lockout.record_success(subjects())
+    assert lockout.start_attempt(subjects()) == {"account": 1, "address": 4}
+
+
+@override_settings(LOGIN_ADDRESS_FAILURE_LIMIT=2)
+def test_colleagues_signing_in_at_once_do_not_lock_their_address(client, person):
+    colleague = factories.staff("A1002", person.department)
+    # Two sign-ins from one address are being checked while a third arrives.
+    held = [lockout.start_attempt(subjects(account=f"user:{n}")) for n in (8, 9)]
+    assert all(held)
+    response = attempt(client, colleague.employee_id, factories.PASSWORD, "10.0.0.1")
+    assert response.status_code == 200
+    assert "at this moment" in response.content.decode()
+    for __ in held:
+        lockout.record_success(subjects(account="user:8"))
+    response = attempt(client, colleague.employee_id, factories.PASSWORD, "10.0.0.1")
     assert response.status_code == 302

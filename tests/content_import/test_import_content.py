@@ -13,6 +13,7 @@ from citylearn.content_import.services import import_content
 from citylearn.content_import.tasks import import_content_task
 from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.explainers.models import ExplainerPage, GlossaryTerm
+from citylearn.quizzes.enums import AnswersShown
 from citylearn.quizzes.models import Question, Quiz, SelfCheckPage
 from citylearn.register.models import RegisterEntryPage
 from tests.content_tree import write
@@ -206,3 +207,37 @@ def test_a_quiz_file_sets_tags_further_draws_and_an_exam_window(content_root):
     )
     import_content(content_root)
     assert not Quiz.objects.get().extra_draws.exists()
+
+
+PRACTICE_RULES = EXAM_RULES.replace("  opens_at: 2026-12-15 09:00\n", "").replace(
+    "  closes_at: 2026-12-15T11:00:00+08:00\n", ""
+)
+
+
+def test_an_exam_keeps_its_answers_until_the_last_attempt_unless_told(content_root):
+    write(content_root, "courses/data-basics/quiz.yaml", EXAM_RULES)
+    import_content(content_root)
+    assert Quiz.objects.get().answers_shown == AnswersShown.AFTER_LAST_ATTEMPT
+
+    write(content_root, "courses/data-basics/quiz.yaml", PRACTICE_RULES)
+    import_content(content_root)
+    assert Quiz.objects.get().answers_shown == AnswersShown.AFTER_EACH_ATTEMPT
+
+    told = EXAM_RULES.replace(
+        "  pass_mark: 50\n", "  pass_mark: 50\n  answers_shown: never\n"
+    )
+    write(content_root, "courses/data-basics/quiz.yaml", told)
+    import_content(content_root)
+    assert Quiz.objects.get().answers_shown == AnswersShown.NEVER
+
+
+def test_answers_after_closing_without_a_closing_time_is_an_error(content_root):
+    rules = PRACTICE_RULES.replace(
+        "  pass_mark: 50\n", "  pass_mark: 50\n  answers_shown: after-closing\n"
+    )
+    write(content_root, "courses/data-basics/quiz.yaml", rules)
+    report = import_content(content_root)
+    assert [
+        str(problem) for problem in report.problems if "answers_shown" in str(problem)
+    ]
+    assert not Quiz.objects.exists()

@@ -1,8 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
 
+from citylearn.courses.enums import Audience
 from citylearn.feedback.models import Feedback
+from tests.courses.factories import lessons_of, make_course, make_learner
 from tests.outreach import factories
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +168,7 @@ def test_the_rate_limit_never_keeps_the_address(client, explainer, monkeypatch):
         lambda key, *a, **k: keys.append(key) or add(key, *a, **k),
     )
     answer(client, headers={**ORIGIN, "REMOTE_ADDR": "198.51.100.7"})
+    keys = [key for key in keys if key.startswith("feedback-rate:")]
     assert len(keys) == 1
     assert "198.51.100.7" not in keys[0]
     assert services.cache.get(keys[0]) == 1
@@ -211,3 +215,31 @@ def test_people_without_permission_do_not_see_feedback(client, explainer):
 def test_pages_that_are_not_public_have_no_feedback_form(client):
     assert 'action="/feedback/"' not in client.get("/accounts/login/").content.decode()
     assert 'action="/feedback/"' in client.get("/transparency/").content.decode()
+
+
+def test_no_feedback_on_a_page_only_signed_in_visitors_may_read(client, explainer):
+    PageViewRestriction.objects.create(
+        page=explainer, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert answer(client).status_code == 400
+    assert not Feedback.objects.exists()
+
+
+def test_no_feedback_on_staff_courses_and_their_lessons(client):
+    staff_course = make_course(lessons=1)
+    public_course = make_course(lessons=1, audience=Audience.PUBLIC)
+    for page in (staff_course, lessons_of(staff_course)[0]):
+        assert answer(client, path=page.url).status_code == 400
+    assert not Feedback.objects.exists()
+    for page in (public_course, lessons_of(public_course)[0]):
+        assert answer(client, path=page.url).status_code == 303
+    assert Feedback.objects.count() == 2
+
+
+def test_pages_that_would_refuse_feedback_do_not_offer_the_form(client):
+    staff_course = make_course(lessons=1)
+    client.force_login(make_learner())
+    for page in (staff_course, lessons_of(staff_course)[0]):
+        assert 'action="/feedback/"' not in client.get(page.url).content.decode()
+    public_course = make_course(lessons=0, audience=Audience.PUBLIC)
+    assert 'action="/feedback/"' in client.get(public_course.url).content.decode()

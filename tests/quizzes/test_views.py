@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from citylearn.quizzes.enums import QuestionKind, ShowAfterSubmit
+from citylearn.quizzes.enums import AnswersShown, QuestionKind
 from citylearn.quizzes.errors import NO_ATTEMPTS_LEFT, TIME_IS_UP, UNKNOWN_CHOICE
 from citylearn.quizzes.models import Attempt
 from citylearn.quizzes.services import DEADLINE_GRACE, start_attempt
@@ -271,7 +271,7 @@ def test_the_result_shows_answers_and_explanations_with_focus_on_its_heading(
 
 
 def test_a_score_only_quiz_never_shows_the_answers(learner):
-    quiz = make_quiz(make_bank(3), show_after_submit=ShowAfterSubmit.SCORE)
+    quiz = make_quiz(make_bank(3), answers_shown=AnswersShown.NEVER)
     learner.post(url("start", quiz))
     attempt = Attempt.objects.get()
     learner.post(url("submit", quiz, 1), form({1: [1]}))

@@ -1,5 +1,6 @@
 from django import template
 
+from citylearn.core.models import BasePage
 from citylearn.feedback.forms import FeedbackForm
 from citylearn.feedback.services import PUBLIC_VIEWS
 
@@ -12,5 +13,9 @@ def feedback_form(context):
     request = context["request"]
     match = request.resolver_match
     if match is None or match.view_name not in {"wagtail_serve", *PUBLIC_VIEWS}:
+        return {"form": None}
+    # A staff course or a signed-in-only page: the answer would be refused.
+    page = context.get("page")
+    if isinstance(page, BasePage) and not page.is_open_to_everyone():
         return {"form": None}
     return {"form": FeedbackForm(initial={"path": request.path})}

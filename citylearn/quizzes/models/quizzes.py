@@ -6,8 +6,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
-from citylearn.quizzes.enums import MultipleScoring, ShowAfterSubmit
+from citylearn.quizzes.enums import AnswersShown, MultipleScoring
 from citylearn.quizzes.models.banks import QuestionBank
+
+CLOSING_TIME_NEEDED = _("Answers shown only after the quiz closes need a closing time.")
 
 
 class Quiz(ClusterableModel):
@@ -47,11 +49,12 @@ class Quiz(ClusterableModel):
         choices=MultipleScoring.choices,
         default=MultipleScoring.ALL_OR_NOTHING,
     )
-    show_after_submit = models.CharField(
-        _("shown after submitting"),
+    answers_shown = models.CharField(
+        _("right answers and explanations shown"),
         max_length=20,
-        choices=ShowAfterSubmit.choices,
-        default=ShowAfterSubmit.ANSWERS,
+        choices=AnswersShown.choices,
+        # The safe choice: answers seen after a first try would pass the next one.
+        default=AnswersShown.AFTER_LAST_ATTEMPT,
     )
 
     panels = [
@@ -69,7 +72,7 @@ class Quiz(ClusterableModel):
                 FieldPanel("time_limit_minutes"),
                 FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
                 FieldPanel("multiple_scoring"),
-                FieldPanel("show_after_submit"),
+                FieldPanel("answers_shown"),
             ],
             heading=_("Rules"),
         ),
@@ -89,6 +92,11 @@ class Quiz(ClusterableModel):
                 | models.Q(closes_at__gt=models.F("opens_at")),
                 name="quiz_closes_after_it_opens",
             ),
+            models.CheckConstraint(
+                condition=~models.Q(answers_shown=AnswersShown.AFTER_CLOSING)
+                | models.Q(closes_at__isnull=False),
+                name="answers_after_closing_need_a_closing_time",
+            ),
         ]
 
     def __str__(self):
@@ -97,12 +105,24 @@ class Quiz(ClusterableModel):
     def clean(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("A quiz must close after it opens.")})
+        if self.answers_shown == AnswersShown.AFTER_CLOSING and not self.closes_at:
+            raise ValidationError({"answers_shown": CLOSING_TIME_NEEDED})
         if self.bank_id and self.draw > len(
             self.bank.questions.active().ids_tagged(self.tags)
         ):
             raise ValidationError(
                 {"draw": _("The bank has fewer active questions than are drawn.")}
             )
+
+    @property
+    def is_exam(self) -> bool:
+        """Limited attempts, time or window: what a learner must not pass from memory."""
+        return (
+            self.max_attempts is not None
+            or self.time_limit_minutes is not None
+            or self.opens_at is not None
+            or self.closes_at is not None
+        )
 
     @property
     def question_count(self) -> int:
