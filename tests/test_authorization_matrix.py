@@ -34,11 +34,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from citylearn.access.enums import Role
 from citylearn.assignments.services import assign_to_department
 from citylearn.certificates.services import issue_certificate
 from citylearn.content_import.services import import_content
 from citylearn.courses.models import CoursePage, LessonPage
-from citylearn.organisation.enums import Role
 from citylearn.organisation.models import RosterUpload
 from citylearn.organisation.roster.reading import read_roster
 from citylearn.progress.models import CourseCompletion

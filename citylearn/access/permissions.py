@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
 
-from citylearn.organisation.enums import Role
+from citylearn.access.enums import Role
 
 if TYPE_CHECKING:
     from citylearn.organisation.models import Department, StaffProfile

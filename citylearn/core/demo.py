@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from citylearn.access.enums import Role
 from citylearn.assignments.demo import assign_demo_courses
 from citylearn.organisation.demo import attach_demo_person, build_demo_district
-from citylearn.organisation.enums import Role
 
 DEMO_PASSWORD = "Citylearn-demo-2026"  # noqa: S105 - printed on screen, demo machines only
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from citylearn.access.enums import Role
 from citylearn.access.permissions import Scope
-from citylearn.organisation.enums import Role
 from citylearn.organisation.models import Department, StaffProfile
 from citylearn.organisation.roster.applying import apply_roster
 from citylearn.organisation.services import create_department, grant_role

@@ -5,7 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
-from citylearn.organisation.enums import Role, RosterImportStatus
+from citylearn.access.enums import Role
+from citylearn.organisation.enums import RosterImportStatus
 
 
 class Department(MP_Node):

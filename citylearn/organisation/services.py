@@ -10,10 +10,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from treebeard.exceptions import InvalidMoveToDescendant
 
+from citylearn.access.enums import Role
 from citylearn.access.permissions import forget_role_summary, write_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
-from citylearn.organisation.enums import Role
 from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
 from citylearn.organisation.signals import staff_placed
 

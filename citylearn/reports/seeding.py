@@ -16,9 +16,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from citylearn.access.enums import Role
 from citylearn.assignments.models import AssignedPerson, Assignment
 from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
-from citylearn.organisation.enums import Role
 from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
 from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
 from citylearn.quizzes.models import Attempt, QuestionBank, Quiz

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from citylearn.access import permissions
-from citylearn.organisation.enums import Role
+from citylearn.access.enums import Role
 from citylearn.organisation.selectors import people_visible_to
 from tests.organisation import factories
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from citylearn.organisation.enums import Role
+from citylearn.access.enums import Role
 from tests.organisation import factories
 
 pytestmark = pytest.mark.django_db

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
+from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.enums import Role
 from tests.organisation import factories
 
 pytestmark = pytest.mark.django_db

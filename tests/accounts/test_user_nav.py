@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from citylearn.access.enums import Role
 from citylearn.organisation import services
-from citylearn.organisation.enums import Role
 from tests.organisation import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,13 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from citylearn.access.enums import Role
 from citylearn.assignments import services
 from citylearn.assignments.enums import AssignmentChangeKind
 from citylearn.assignments.models import AssignedPerson, AssignmentChange
 from citylearn.assignments.selectors import assignments_of
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.enums import Role
 from citylearn.organisation.models import StaffProfile
 from tests.courses.factories import make_course
 from tests.organisation import factories

@@ -5,12 +5,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from citylearn.access.enums import Role
 from citylearn.assignments import services
 from citylearn.assignments.coverage import cover_placed_staff
 from citylearn.assignments.models import AssignedPerson, Assignment
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.enums import Role
 from citylearn.organisation.models import StaffProfile
 from tests.courses.factories import make_course
 from tests.organisation import factories

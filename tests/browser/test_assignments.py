@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from citylearn.access.enums import Role
 from citylearn.assignments.models import Assignment
-from citylearn.organisation.enums import Role
 from tests.browser.conftest import serious_violations
 from tests.courses.factories import make_course
 from tests.organisation import factories

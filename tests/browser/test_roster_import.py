@@ -1,6 +1,6 @@
 import pytest
 
-from citylearn.organisation.enums import Role
+from citylearn.access.enums import Role
 from citylearn.organisation.models import StaffProfile
 from tests.browser.conftest import serious_violations
 from tests.organisation import factories, roster_files

@@ -5,7 +5,7 @@ import itertools
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from citylearn.organisation.enums import Role
+from citylearn.access.enums import Role
 from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
 
 PASSWORD = "Correct-horse-42"

@@ -2,9 +2,9 @@
 
 import pytest
 
+from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.enums import Role
 from citylearn.organisation.models import Department, RoleAssignment
 from tests.organisation import factories
 

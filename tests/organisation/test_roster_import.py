@@ -1,10 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from citylearn.access.enums import Role
 from citylearn.access.permissions import Scope, write_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.enums import Role, RosterChangeKind, RosterErrorCode
+from citylearn.organisation.enums import RosterChangeKind, RosterErrorCode
 from citylearn.organisation.models import StaffProfile
 from citylearn.organisation.roster.applying import apply_roster, preview_roster
 from citylearn.organisation.roster.errors import RosterHasErrors

@@ -3,9 +3,10 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
+from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.enums import Role, RosterImportStatus
+from citylearn.organisation.enums import RosterImportStatus
 from citylearn.organisation.models import RosterUpload, StaffProfile
 from tests.organisation import factories, roster_files
 from tests.organisation.roster_files import person

@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.enums import Role
 from citylearn.reports.models import DepartmentSnapshot
 from citylearn.reports.services import write_snapshots
 from citylearn.reports.tasks import snapshot_department_figures

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from citylearn.access.enums import Role
 from citylearn.assignments.models import AssignedPerson, Assignment
-from citylearn.organisation.enums import Role
 from citylearn.progress.models import CourseCompletion, Enrollment
 from citylearn.quizzes.models import Attempt
 from tests.courses.factories import make_course
