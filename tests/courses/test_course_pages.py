@@ -4,6 +4,7 @@ import pytest
 
 from citylearn.courses.enums import Audience
 from citylearn.progress.services import complete_lesson
+from citylearn.quizzes.models import QuizDraw
 from tests.courses.factories import (
     catalogue,
     lessons_of,
@@ -11,7 +12,7 @@ from tests.courses.factories import (
     make_learner,
     make_lesson,
 )
-from tests.quizzes.factories import make_quiz
+from tests.quizzes.factories import make_bank, make_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +143,14 @@ def test_opening_a_lesson_is_where_an_enrolled_learner_continues(client):
 
     html = client.get(course.url).content.decode()
     assert re.search(rf'class="button button-primary" href="{second.url}"', html)
+
+
+def test_the_course_page_counts_every_question_an_attempt_draws(client):
+    course = make_course(lessons=1)
+    quiz = make_quiz(make_bank(4), course=course, draw=2)
+    QuizDraw.objects.create(quiz=quiz, bank=make_bank(3), count=3)
+    client.force_login(make_learner())
+
+    html = client.get(course.url).content.decode()
+
+    assert "共 5 题" in html
