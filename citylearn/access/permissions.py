@@ -169,6 +169,7 @@ def role_summary(user) -> dict:
         profile = staff_profile(user)
         summary = {
             "name": profile.name if profile else user.get_username(),
+            "learner": profile is not None and profile.is_active,
             "reader": bool(read_scope(user)),
             "manager": bool(write_scope(user)),
             "administrator": is_administrator(user),

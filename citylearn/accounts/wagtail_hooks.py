@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -7,6 +8,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 
 from citylearn.access.permissions import forget_role_summary, staff_profile
+from citylearn.accounts.menu import ACCOUNT_MENU_HOOK, MenuLink
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 
@@ -73,3 +75,15 @@ def keep_staff_accounts_in_bulk(request, action_type, objects, action):
     )
     back = get_valid_next_url_from_request(request)
     return redirect(back or "wagtailusers_users:index")
+
+
+@hooks.register(ACCOUNT_MENU_HOOK)
+def my_data_link(roles):
+    return MenuLink(order=10, url=reverse("accounts:my_data"), label=_("My data"))
+
+
+@hooks.register(ACCOUNT_MENU_HOOK)
+def editing_link(roles):
+    if roles["editor"]:
+        return MenuLink(order=70, url=reverse("wagtailadmin_home"), label=_("Editing"))
+    return None

@@ -4,12 +4,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from citylearn.access.permissions import is_administrator
+from citylearn.accounts.menu import ACCOUNT_MENU_HOOK, MenuLink
 from citylearn.organisation import services
 from citylearn.organisation.admin_forms import DepartmentForm, RoleAssignmentForm
 from citylearn.organisation.models import Department, RoleAssignment
@@ -124,11 +123,6 @@ class RoleAssignmentViewSet(ModelViewSet):
         return RoleAssignmentForm
 
 
-class AdministratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_administrator(request.user)
-
-
 class OrganisationGroup(ViewSetGroup):
     menu_label = _("Organisation")
     menu_icon = "group"
@@ -140,8 +134,19 @@ def register_organisation_viewsets():
     return OrganisationGroup()
 
 
-@hooks.register("register_admin_menu_item")
-def register_audit_log_menu_item():
-    return AdministratorMenuItem(
-        _("Audit log"), reverse("audit:log"), icon_name="list-ul", order=900
-    )
+@hooks.register(ACCOUNT_MENU_HOOK)
+def people_link(roles):
+    if roles["reader"]:
+        return MenuLink(order=40, url=reverse("organisation:people"), label=_("People"))
+    return None
+
+
+@hooks.register(ACCOUNT_MENU_HOOK)
+def roster_import_link(roles):
+    if roles["manager"]:
+        return MenuLink(
+            order=50,
+            url=reverse("organisation:roster_upload"),
+            label=_("Roster import"),
+        )
+    return None

@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from citylearn.accounts.menu import ACCOUNT_MENU_HOOK, MenuLink
 from citylearn.courses.models import LessonPage
 from citylearn.progress.models import CourseCompletion
 from citylearn.progress.selectors import signed_in_user
@@ -39,3 +41,12 @@ def remember_lesson_visits(serve_page):
         return response
 
     return serve
+
+
+@hooks.register(ACCOUNT_MENU_HOOK)
+def my_learning_link(roles):
+    if roles.get("learner"):
+        return MenuLink(
+            order=20, url=reverse("progress:my_learning"), label=_("My learning")
+        )
+    return None

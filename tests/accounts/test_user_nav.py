@@ -46,3 +46,24 @@ def test_a_signed_in_page_reads_no_roles_once_the_menu_is_known(client):
         or "auth_group" in q["sql"]
     ]
     assert role_queries == []
+
+
+def test_each_app_adds_its_own_links_in_order(client):
+    tree = factories.district()
+    person = factories.staff("H1", tree["street"])
+    factories.grant(person.user, Role.HR_OFFICER, tree["street"])
+    client.force_login(person.user)
+
+    html = client.get(PAGE).content.decode()
+
+    links = [
+        "/en/accounts/my-data/",
+        "/en/my/learning/",
+        "/en/hr/",
+        "/en/hr/assignments/",
+        "/en/hr/people/",
+        "/en/hr/roster/",
+    ]
+    places = [html.index(f'href="{link}"') for link in links]
+    assert places == sorted(places)
+    assert "/en/audit/" not in html
