@@ -96,6 +96,12 @@ class Figures:
             setattr(added, name, getattr(self, name) + getattr(other, name))
         return added
 
+    def __sub__(self, other: "Figures") -> "Figures":
+        left = Figures(department=self.department)
+        for name in FIGURE_NAMES:
+            setattr(left, name, getattr(self, name) - getattr(other, name))
+        return left
+
     @property
     def completed(self) -> int:
         return self.completed_on_time + self.completed_late
@@ -359,6 +365,51 @@ def level_figures(
     return Level(total=total, own=own, children=rows)
 
 
+def snapshot_level(
+    *, node: Department | None, tops: list[Department], today: datetime.date
+) -> tuple[Level, datetime.datetime] | None:
+    """The unfiltered level as today's last snapshot has it, and when it was taken.
+
+    None when a department shown has no snapshot today or has moved, or its children
+    changed, since: the figures of one refresh then no longer describe this tree.
+    """
+    children = tops if node is None else list(node.get_children())
+    shown = children if node is None else [node, *children]
+    snapshots = {
+        snapshot.department_id: snapshot
+        for snapshot in DepartmentSnapshot.objects.filter(
+            date=today, department__in=shown
+        )
+    }
+    unchanged = all(
+        department.pk in snapshots
+        and snapshots[department.pk].path == department.path
+        and snapshots[department.pk].numchild == department.numchild
+        for department in shown
+    )
+    if not unchanged or len({s.refreshed_at for s in snapshots.values()}) != 1:
+        return None
+
+    def figures(department: Department) -> Figures:
+        snapshot = snapshots[department.pk]
+        return Figures(
+            department=department,
+            **{name: getattr(snapshot, name) for name in FIGURE_NAMES},
+        )
+
+    rows = [figures(child) for child in children]
+    if node is None:
+        own = None
+        total = sum(rows, Figures())
+    else:
+        total = figures(node)
+        own = total - sum(rows, Figures())
+    total.department = node
+    return Level(total=total, own=own, children=rows), snapshots[
+        shown[0].pk
+    ].refreshed_at
+
+
 # --- people ------------------------------------------------------------------------
 
 
@@ -385,14 +436,7 @@ def people_behind(
         )
         .select_related("department")
         .annotate(
-            earned=Coalesce(
-                Sum(
-                    "user__course_completions__credit_hours",
-                    filter=Q(user__course_completions__year=today.year),
-                ),
-                Value(Decimal(0)),
-                output_field=HOURS,
-            ),
+            earned=hours_this_year(today.year),
             target=person_target(),
         )
         .annotate(
