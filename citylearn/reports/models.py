@@ -39,6 +39,9 @@ class DepartmentSnapshot(models.Model):
         _("sum of best quiz scores"), max_digits=12, decimal_places=2, default=0
     )
     scored = models.PositiveIntegerField(_("people with a quiz score"), default=0)
+    # The people of the subtree furthest behind an even pace, furthest first: their
+    # primary keys, hours earned, target and hours behind, as text.
+    behind = models.JSONField(_("people furthest behind"), default=list, blank=True)
     # Where the department stood in the tree when the figures were taken: the
     # dashboard serves them only while its children are still the same.
     path = models.CharField(_("path"), max_length=255, blank=True)

@@ -5,7 +5,12 @@ from django.utils import timezone
 
 from citylearn.organisation.models import Department
 from citylearn.reports.models import DepartmentSnapshot
-from citylearn.reports.selectors import FIGURE_NAMES, Figures, grouped_figures
+from citylearn.reports.selectors import (
+    FIGURE_NAMES,
+    Figures,
+    grouped_figures,
+    people_behind_by_group,
+)
 
 
 @transaction.atomic
@@ -21,6 +26,7 @@ def write_snapshots(*, today: datetime.date) -> int:
     snapshots = []
     for depth in sorted({department.depth for department in departments}):
         by_path = grouped_figures(groups=roots, depth=depth, today=today)
+        behind = people_behind_by_group(depth=depth, today=today)
         for department in departments:
             if department.depth != depth:
                 continue
@@ -29,6 +35,7 @@ def write_snapshots(*, today: datetime.date) -> int:
                 DepartmentSnapshot(
                     date=today,
                     department=department,
+                    behind=behind.get(department.path, []),
                     path=department.path,
                     numchild=department.numchild,
                     refreshed_at=refreshed_at,
@@ -40,6 +47,6 @@ def write_snapshots(*, today: datetime.date) -> int:
         batch_size=1000,
         update_conflicts=True,
         unique_fields=["department", "date"],
-        update_fields=[*FIGURE_NAMES, "path", "numchild", "refreshed_at"],
+        update_fields=[*FIGURE_NAMES, "behind", "path", "numchild", "refreshed_at"],
     )
     return len(snapshots)

@@ -131,7 +131,7 @@ def _figures(node, tops, subtrees, today, assignments):
 
     They read every assignment row of the subtree: an officer going back and forth
     between levels, or several officers of one district, share one computation.
-    Unfiltered, the roll-up is today's last snapshot, if it still fits the tree.
+    Unfiltered, both are today's last snapshot, if it still fits the tree.
     """
     described = repr((today, [d.pk for d in subtrees], node is None, assignments))
     key = "reports:figures:" + hashlib.sha256(described.encode()).hexdigest()
@@ -141,15 +141,19 @@ def _figures(node, tops, subtrees, today, assignments):
         if assignments == AssignmentFilter():
             snapshot = snapshot_level(node=node, tops=tops, today=today)
         if snapshot is None:
-            snapshot = (
+            cached = (
                 level_figures(
                     node=node, tops=tops, today=today, assignments=assignments
                 ),
-                timezone.now(),
+                list(people_behind(departments=subtrees, today=today)),
+                timezone.localtime(),
             )
-        level, computed_at = snapshot
-        behind = list(people_behind(departments=subtrees, today=today))
-        cached = (level, behind, timezone.localtime(computed_at))
+        else:
+            cached = (
+                snapshot.level,
+                snapshot.behind,
+                timezone.localtime(snapshot.refreshed_at),
+            )
         cache.set(key, cached, FIGURES_SECONDS)
     return cached
 

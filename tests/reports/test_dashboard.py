@@ -10,7 +10,7 @@ from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.enums import Role
 from citylearn.reports.models import DepartmentSnapshot
-from citylearn.reports.selectors import level_figures
+from citylearn.reports.selectors import level_figures, people_behind
 from citylearn.reports.services import write_snapshots
 from citylearn.reports.tasks import snapshot_department_figures
 from tests.organisation import factories
@@ -122,11 +122,16 @@ def test_the_unfiltered_dashboard_shows_the_last_snapshot_as_live(client, tree):
     for query in ({}, {"department": "A"}, {"department": "B"}):
         response = client.get("/hr/", query)
         level = response.context["level"]
-        live = level_figures(node=response.context["node"], tops=[], today=today)
+        node = response.context["node"]
+        live = level_figures(node=node, tops=[], today=today)
+        live_behind = people_behind(departments=[node], today=today)
         assert response.context["computed_at"] == refreshed_at.refreshed_at
         assert level.total == live.total and level.own == live.own
         assert [(f.department, f) for f in level.children] == [
             (f.department, f) for f in live.children
+        ]
+        assert [(p, p.earned, p.behind) for p in response.context["behind"]] == [
+            (p, p.earned, p.behind) for p in live_behind
         ]
 
 

@@ -131,22 +131,32 @@ def shown(level):
     return [(f.department.code if f.department else None, f) for f in rows]
 
 
+def pace_of(people):
+    return [(p.employee_id, p.earned, p.target, p.behind) for p in people]
+
+
 def test_a_snapshot_holds_the_same_figures_as_the_live_roll_up():
     tree = world.build()
     write_snapshots(today=world.TODAY)
     a1 = Department.objects.get(code="A1")
 
     for node, tops in ((tree["D"], []), (tree["A"], []), (None, [a1, tree["B"]])):
-        snapshot, __ = snapshot_level(node=node, tops=tops, today=world.TODAY)
+        snapshot = snapshot_level(node=node, tops=tops, today=world.TODAY, limit=4)
         live = level_figures(node=node, tops=tops, today=world.TODAY)
-        assert shown(snapshot) == shown(live)
+        live_behind = people_behind(
+            departments=tops or [node], today=world.TODAY, limit=4
+        )
+        assert shown(snapshot.level) == shown(live)
+        assert pace_of(snapshot.behind) == pace_of(live_behind)
 
-    snapshot, __ = snapshot_level(node=tree["D"], tops=[], today=world.TODAY)
-    a = figures_of(snapshot)["A"]
+    snapshot = snapshot_level(node=tree["D"], tops=[], today=world.TODAY)
+    a = figures_of(snapshot.level)["A"]
     assert (a.completed_on_time, a.completed_late, a.overdue) == (1, 1, 1)
     assert a.average_score == Decimal("60.0")
     assert (a.hours_earned, a.hours_target) == (Decimal(4), Decimal(60))
-    assert snapshot_level(node=tree["A"], tops=[], today=world.TODAY)[0].own.people == 1
+    assert [p.employee_id for p in snapshot.behind][:3] == ["P4", "P5", "P6"]
+    own = snapshot_level(node=tree["A"], tops=[], today=world.TODAY).level.own
+    assert own.people == 1
 
 
 def test_no_snapshot_fits_another_day_or_a_changed_tree():
@@ -168,3 +178,13 @@ def test_no_snapshot_fits_another_day_or_a_changed_tree():
     assert other_day is None
     assert new_child is None
     assert moved is None
+
+
+def test_no_snapshot_fits_once_a_person_listed_in_it_is_gone():
+    tree = world.build()
+    write_snapshots(today=world.TODAY)
+
+    tree["people"]["p4"].staff_profile.delete()
+
+    assert snapshot_level(node=tree["D"], tops=[], today=world.TODAY) is None
+    assert snapshot_level(node=tree["A"], tops=[], today=world.TODAY) is not None
