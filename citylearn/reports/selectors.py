@@ -258,7 +258,6 @@ def grouped_figures(
     depth: int | None = None,
     today: datetime.date,
     assignments: AssignmentFilter = AssignmentFilter(),
-    with_scores: bool = True,
 ) -> dict[str, Figures]:
     """Figures per group path, for people in the subtrees of `groups`.
 
@@ -299,18 +298,17 @@ def grouped_figures(
         for name, value in line.items():
             setattr(target, name, value)
 
-    if with_scores:
-        scores = (
-            best_attempts(assignments)
-            .filter(within(groups, path), user__staff_profile__is_active=True)
-            .annotate(key=cut)
-            .values("key")
-            .annotate(total=Sum("score"), n=Count("pk"))
-            .order_by()
-        )
-        for line in scores:
-            row(line["key"]).score_total = line["total"] or Decimal(0)
-            row(line["key"]).scored = line["n"]
+    scores = (
+        best_attempts(assignments)
+        .filter(within(groups, path), user__staff_profile__is_active=True)
+        .annotate(key=cut)
+        .values("key")
+        .annotate(total=Sum("score"), n=Count("pk"))
+        .order_by()
+    )
+    for line in scores:
+        row(line["key"]).score_total = line["total"] or Decimal(0)
+        row(line["key"]).scored = line["n"]
 
     hours = (
         CourseCompletion.objects.filter(
@@ -385,7 +383,8 @@ def snapshot_level(
     """The unfiltered level as today's last snapshot has it.
 
     None when a department shown has no snapshot today or has moved, or its children
-    changed, since: the figures of one refresh then no longer describe this tree.
+    changed, since: the figures of one refresh then no longer describe this tree;
+    None too if a person listed as furthest behind has been deleted since.
     """
     children = tops if node is None else list(node.get_children())
     subtrees = tops if node is None else [node]
@@ -402,7 +401,7 @@ def snapshot_level(
         and snapshots[department.pk].numchild == department.numchild
         for department in shown
     )
-    if not unchanged or len({s.refreshed_at for s in snapshots.values()}) != 1:
+    if not unchanged:
         return None
     candidates = [
         entry for department in subtrees for entry in snapshots[department.pk].behind
