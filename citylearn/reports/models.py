@@ -1,12 +1,14 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class DepartmentSnapshot(models.Model):
-    """One day's figures of a department, rolled up over its subtree, for the trend.
+    """A day's figures of a department, rolled up over its subtree.
 
-    Written once a day by a beat task; a second run on the same day overwrites the
-    day's row instead of adding one.
+    A beat task refreshes them every few minutes; a later run on the same day
+    overwrites the day's row, so the trend keeps the day's last figures and the
+    unfiltered dashboard reads today's instead of computing them again.
     """
 
     date = models.DateField(_("date"))
@@ -26,6 +28,25 @@ class DepartmentSnapshot(models.Model):
     hours_earned = models.DecimalField(
         _("credit hours earned this year"), max_digits=10, decimal_places=1, default=0
     )
+    hours_target = models.DecimalField(
+        _("credit-hour target for the year"),
+        max_digits=10,
+        decimal_places=1,
+        default=0,
+    )
+    # Sum and count of best final-quiz scores, so that the average can be rebuilt.
+    score_total = models.DecimalField(
+        _("sum of best quiz scores"), max_digits=12, decimal_places=2, default=0
+    )
+    scored = models.PositiveIntegerField(_("people with a quiz score"), default=0)
+    # The people of the subtree furthest behind an even pace, furthest first: their
+    # primary keys, hours earned, target and hours behind, as text.
+    behind = models.JSONField(_("people furthest behind"), default=list, blank=True)
+    # Where the department stood in the tree when the figures were taken: the
+    # dashboard serves them only while its children are still the same.
+    path = models.CharField(_("path"), max_length=255, blank=True)
+    numchild = models.PositiveIntegerField(_("number of sub-departments"), default=0)
+    refreshed_at = models.DateTimeField(_("refreshed at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("department snapshot")

@@ -23,11 +23,23 @@ from citylearn.organisation.models import Department, RoleAssignment, StaffProfi
 from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
 from citylearn.quizzes.models import Attempt, QuestionBank, Quiz
 from citylearn.reports.models import DepartmentSnapshot
-from citylearn.reports.services import SNAPSHOT_FIGURES, write_snapshots
+from citylearn.reports.selectors import FIGURE_NAMES
+from citylearn.reports.services import write_snapshots
 
 BATCH = 5000
 ROOT_CODE = "BENCH"
 OFFICER = "bench-officer"
+# Past snapshots climb towards today's in these; headcounts and targets stay.
+CLIMBING_FIGURES = [
+    "completed_on_time",
+    "completed_late",
+    "in_progress",
+    "not_started",
+    "overdue",
+    "hours_earned",
+    "score_total",
+    "scored",
+]
 HEAD = "bench-head"
 FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚"
@@ -342,12 +354,9 @@ def _snapshots(scale: Scale, today: datetime.date) -> int:
     for back in range(1, scale.snapshot_days):
         share = Decimal(scale.snapshot_days - back) / Decimal(scale.snapshot_days)
         for snapshot in latest:
-            figures = {
-                name: _scaled(getattr(snapshot, name), share)
-                for name in SNAPSHOT_FIGURES
-            }
-            figures["people"] = snapshot.people
-            figures["assigned"] = snapshot.assigned
+            figures = {name: getattr(snapshot, name) for name in FIGURE_NAMES}
+            for name in CLIMBING_FIGURES:
+                figures[name] = _scaled(figures[name], share)
             history.append(
                 DepartmentSnapshot(
                     date=today - datetime.timedelta(days=back),

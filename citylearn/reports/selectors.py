@@ -28,8 +28,9 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce, RowNumber, Substr
 
 from citylearn.assignments.enums import AssignmentStatus
 from citylearn.assignments.models import AssignedPerson
@@ -95,6 +96,12 @@ class Figures:
         for name in FIGURE_NAMES:
             setattr(added, name, getattr(self, name) + getattr(other, name))
         return added
+
+    def __sub__(self, other: "Figures") -> "Figures":
+        left = Figures(department=self.department)
+        for name in FIGURE_NAMES:
+            setattr(left, name, getattr(self, name) - getattr(other, name))
+        return left
 
     @property
     def completed(self) -> int:
@@ -251,7 +258,6 @@ def grouped_figures(
     depth: int | None = None,
     today: datetime.date,
     assignments: AssignmentFilter = AssignmentFilter(),
-    with_scores: bool = True,
 ) -> dict[str, Figures]:
     """Figures per group path, for people in the subtrees of `groups`.
 
@@ -292,18 +298,17 @@ def grouped_figures(
         for name, value in line.items():
             setattr(target, name, value)
 
-    if with_scores:
-        scores = (
-            best_attempts(assignments)
-            .filter(within(groups, path), user__staff_profile__is_active=True)
-            .annotate(key=cut)
-            .values("key")
-            .annotate(total=Sum("score"), n=Count("pk"))
-            .order_by()
-        )
-        for line in scores:
-            row(line["key"]).score_total = line["total"] or Decimal(0)
-            row(line["key"]).scored = line["n"]
+    scores = (
+        best_attempts(assignments)
+        .filter(within(groups, path), user__staff_profile__is_active=True)
+        .annotate(key=cut)
+        .values("key")
+        .annotate(total=Sum("score"), n=Count("pk"))
+        .order_by()
+    )
+    for line in scores:
+        row(line["key"]).score_total = line["total"] or Decimal(0)
+        row(line["key"]).scored = line["n"]
 
     hours = (
         CourseCompletion.objects.filter(
@@ -359,6 +364,83 @@ def level_figures(
     return Level(total=total, own=own, children=rows)
 
 
+@dataclass
+class Snapshot:
+    """An unfiltered level and its people furthest behind, as one refresh had them."""
+
+    level: Level
+    behind: list[StaffProfile]
+    refreshed_at: datetime.datetime
+
+
+def snapshot_level(
+    *,
+    node: Department | None,
+    tops: list[Department],
+    today: datetime.date,
+    limit: int = 5,
+) -> Snapshot | None:
+    """The unfiltered level as today's last snapshot has it.
+
+    None when a department shown has no snapshot today or has moved, or its children
+    changed, since: the figures of one refresh then no longer describe this tree;
+    None too if a person listed as furthest behind has been deleted since.
+    """
+    children = tops if node is None else list(node.get_children())
+    subtrees = tops if node is None else [node]
+    shown = children if node is None else [node, *children]
+    snapshots = {
+        snapshot.department_id: snapshot
+        for snapshot in DepartmentSnapshot.objects.filter(
+            date=today, department__in=shown
+        )
+    }
+    unchanged = all(
+        department.pk in snapshots
+        and snapshots[department.pk].path == department.path
+        and snapshots[department.pk].numchild == department.numchild
+        for department in shown
+    )
+    if not unchanged:
+        return None
+    candidates = [
+        entry for department in subtrees for entry in snapshots[department.pk].behind
+    ]
+    profiles = StaffProfile.objects.select_related("department").in_bulk(
+        [entry["pk"] for entry in candidates]
+    )
+    if len(profiles) != len(candidates):
+        return None
+    behind = []
+    for entry in candidates:
+        profile = profiles[entry["pk"]]
+        for name in ("earned", "target", "behind"):
+            setattr(profile, name, Decimal(entry[name]))
+        behind.append(profile)
+    behind.sort(key=lambda profile: (-profile.behind, profile.employee_id))
+
+    def figures(department: Department) -> Figures:
+        snapshot = snapshots[department.pk]
+        return Figures(
+            department=department,
+            **{name: getattr(snapshot, name) for name in FIGURE_NAMES},
+        )
+
+    rows = [figures(child) for child in children]
+    if node is None:
+        own = None
+        total = sum(rows, Figures())
+    else:
+        total = figures(node)
+        own = total - sum(rows, Figures())
+    total.department = node
+    return Snapshot(
+        level=Level(total=total, own=own, children=rows),
+        behind=behind[:limit],
+        refreshed_at=snapshots[shown[0].pk].refreshed_at,
+    )
+
+
 # --- people ------------------------------------------------------------------------
 
 
@@ -374,34 +456,59 @@ def hours_this_year(year: int) -> Coalesce:
     return Coalesce(Subquery(earned, output_field=HOURS), Value(Decimal(0)))
 
 
-def people_behind(
-    *, departments: list[Department], today: datetime.date, limit: int = 5
-) -> QuerySet[StaffProfile]:
-    """Active people of the subtrees furthest behind an even pace to their target."""
+def _pace_of_people(today: datetime.date) -> QuerySet[StaffProfile]:
+    """Active staff with their hours earned, target and hours behind an even pace."""
     expected_share = Value(year_elapsed(today), output_field=HOURS)
     return (
-        StaffProfile.objects.filter(
-            within(departments, "department__path"), is_active=True
-        )
-        .select_related("department")
-        .annotate(
-            earned=Coalesce(
-                Sum(
-                    "user__course_completions__credit_hours",
-                    filter=Q(user__course_completions__year=today.year),
-                ),
-                Value(Decimal(0)),
-                output_field=HOURS,
-            ),
-            target=person_target(),
-        )
+        StaffProfile.objects.filter(is_active=True)
+        .annotate(earned=hours_this_year(today.year), target=person_target())
         .annotate(
             behind=ExpressionWrapper(
                 F("target") * expected_share - F("earned"), output_field=HOURS
             )
         )
+    )
+
+
+def people_behind(
+    *, departments: list[Department], today: datetime.date, limit: int = 5
+) -> QuerySet[StaffProfile]:
+    """Active people of the subtrees furthest behind an even pace to their target."""
+    return (
+        _pace_of_people(today)
+        .filter(within(departments, "department__path"))
+        .select_related("department")
         .order_by("-behind", "employee_id")[:limit]
     )
+
+
+def people_behind_by_group(
+    *, depth: int, today: datetime.date, limit: int = 5
+) -> dict[str, list[dict]]:
+    """For each ancestor at `depth`, its people furthest behind, in one ranked query."""
+    key = Substr("department__path", 1, Department.steplen * depth)
+    ranked = (
+        _pace_of_people(today)
+        .annotate(
+            key=key,
+            rank=Window(
+                RowNumber(),
+                partition_by=[key],
+                order_by=[F("behind").desc(), F("employee_id").asc()],
+            ),
+        )
+        .filter(rank__lte=limit)
+        .order_by("key", "rank")
+    )
+    groups: dict[str, list[dict]] = {}
+    for line in ranked.values("key", "pk", "earned", "target", "behind"):
+        groups.setdefault(line["key"], []).append(
+            {
+                "pk": line["pk"],
+                **{name: str(line[name]) for name in ("earned", "target", "behind")},
+            }
+        )
+    return groups
 
 
 def people_figures(

@@ -1,21 +1,16 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from citylearn.organisation.models import Department
 from citylearn.reports.models import DepartmentSnapshot
-from citylearn.reports.selectors import Figures, grouped_figures
-
-SNAPSHOT_FIGURES = [
-    "people",
-    "assigned",
-    "completed_on_time",
-    "completed_late",
-    "in_progress",
-    "not_started",
-    "overdue",
-    "hours_earned",
-]
+from citylearn.reports.selectors import (
+    FIGURE_NAMES,
+    Figures,
+    grouped_figures,
+    people_behind_by_group,
+)
 
 
 @transaction.atomic
@@ -23,14 +18,15 @@ def write_snapshots(*, today: datetime.date) -> int:
     """Record every department's rolled-up figures for the day; a rerun overwrites them.
 
     One grouped pass per tree level, so the cost follows the tree's depth, not its size.
+    Every row of a run shares one refresh time: together they are the tree as it was.
     """
-    departments = list(Department.objects.only("path", "depth"))
+    departments = list(Department.objects.only("path", "depth", "numchild"))
     roots = [department for department in departments if department.depth == 1]
+    refreshed_at = timezone.now()
     snapshots = []
     for depth in sorted({department.depth for department in departments}):
-        by_path = grouped_figures(
-            groups=roots, depth=depth, today=today, with_scores=False
-        )
+        by_path = grouped_figures(groups=roots, depth=depth, today=today)
+        behind = people_behind_by_group(depth=depth, today=today)
         for department in departments:
             if department.depth != depth:
                 continue
@@ -39,7 +35,11 @@ def write_snapshots(*, today: datetime.date) -> int:
                 DepartmentSnapshot(
                     date=today,
                     department=department,
-                    **{name: getattr(figures, name) for name in SNAPSHOT_FIGURES},
+                    behind=behind.get(department.path, []),
+                    path=department.path,
+                    numchild=department.numchild,
+                    refreshed_at=refreshed_at,
+                    **{name: getattr(figures, name) for name in FIGURE_NAMES},
                 )
             )
     DepartmentSnapshot.objects.bulk_create(
@@ -47,6 +47,6 @@ def write_snapshots(*, today: datetime.date) -> int:
         batch_size=1000,
         update_conflicts=True,
         unique_fields=["department", "date"],
-        update_fields=SNAPSHOT_FIGURES,
+        update_fields=[*FIGURE_NAMES, "behind", "path", "numchild", "refreshed_at"],
     )
     return len(snapshots)

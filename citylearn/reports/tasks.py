@@ -6,5 +6,5 @@ from citylearn.reports.services import write_snapshots
 
 @app.task
 def snapshot_department_figures():
-    """Record today's figures of every department; running it twice keeps one row each."""
+    """Refresh today's figures of every department; a rerun overwrites the day's rows."""
     write_snapshots(today=timezone.localdate())

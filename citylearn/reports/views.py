@@ -30,6 +30,7 @@ from citylearn.reports.selectors import (
     pace,
     people_behind,
     people_figures,
+    snapshot_level,
     trend,
     within,
 )
@@ -130,16 +131,29 @@ def _figures(node, tops, subtrees, today, assignments):
 
     They read every assignment row of the subtree: an officer going back and forth
     between levels, or several officers of one district, share one computation.
+    Unfiltered, both are today's last snapshot, if it still fits the tree.
     """
     described = repr((today, [d.pk for d in subtrees], node is None, assignments))
     key = "reports:figures:" + hashlib.sha256(described.encode()).hexdigest()
     cached = cache.get(key)
     if cached is None:
-        cached = (
-            level_figures(node=node, tops=tops, today=today, assignments=assignments),
-            list(people_behind(departments=subtrees, today=today)),
-            timezone.localtime(),
-        )
+        snapshot = None
+        if assignments == AssignmentFilter():
+            snapshot = snapshot_level(node=node, tops=tops, today=today)
+        if snapshot is None:
+            cached = (
+                level_figures(
+                    node=node, tops=tops, today=today, assignments=assignments
+                ),
+                list(people_behind(departments=subtrees, today=today)),
+                timezone.localtime(),
+            )
+        else:
+            cached = (
+                snapshot.level,
+                snapshot.behind,
+                timezone.localtime(snapshot.refreshed_at),
+            )
         cache.set(key, cached, FIGURES_SECONDS)
     return cached
 

@@ -10,6 +10,7 @@ from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.reports.models import DepartmentSnapshot
+from citylearn.reports.selectors import level_figures, people_behind
 from citylearn.reports.services import write_snapshots
 from citylearn.reports.tasks import snapshot_department_figures
 from tests.organisation import factories
@@ -89,17 +90,79 @@ def grow(tree, size: int):
             world.complete(user, tree["x"], datetime.date(2026, 2, 1))
 
 
-def test_the_query_count_does_not_grow_with_the_tree(client, tree):
+@pytest.mark.parametrize("snapshots", [True, False], ids=["snapshot", "live"])
+def test_the_query_count_does_not_grow_with_the_tree(client, tree, snapshots):
     client.force_login(tree["officer"])
-    write_snapshots(today=timezone.localdate())
-    urls = ["/hr/", "/hr/?department=A", "/hr/people/", "/hr/people/P4/record/"]
-    small = [queries_for(client, url) for url in urls]
+    urls = [
+        "/hr/",
+        "/hr/?department=A",
+        "/hr/?status=overdue",
+        "/hr/people/",
+        "/hr/people/P4/record/",
+    ]
 
+    def counts():
+        if snapshots:
+            write_snapshots(today=timezone.localdate())
+        return [queries_for(client, url) for url in urls]
+
+    small = counts()
     grow(tree, 6)
-    write_snapshots(today=timezone.localdate())
-    larger = [queries_for(client, url) for url in urls]
+    larger = counts()
 
     assert small == larger
+
+
+def test_the_unfiltered_dashboard_shows_the_last_snapshot_as_live(client, tree):
+    today = timezone.localdate()
+    write_snapshots(today=today)
+    refreshed_at = DepartmentSnapshot.objects.get(date=today, department=tree["D"])
+    client.force_login(tree["officer"])
+
+    for query in ({}, {"department": "A"}, {"department": "B"}):
+        response = client.get("/hr/", query)
+        level = response.context["level"]
+        node = response.context["node"]
+        live = level_figures(node=node, tops=[], today=today)
+        live_behind = people_behind(departments=[node], today=today)
+        assert response.context["computed_at"] == refreshed_at.refreshed_at
+        assert level.total == live.total and level.own == live.own
+        assert [(f.department, f) for f in level.children] == [
+            (f.department, f) for f in live.children
+        ]
+        assert [(p, p.earned, p.behind) for p in response.context["behind"]] == [
+            (p, p.earned, p.behind) for p in live_behind
+        ]
+
+
+def test_filtered_figures_stay_live_after_the_snapshot(client, tree):
+    write_snapshots(today=timezone.localdate())
+    client.force_login(tree["officer"])
+    factories.staff("P9", tree["A1"])
+
+    unfiltered = client.get("/hr/", {"department": "A"})
+    filtered = client.get("/hr/", {"department": "A", "status": "overdue"})
+    write_snapshots(today=timezone.localdate())
+    cache.clear()
+    refreshed = client.get("/hr/", {"department": "A"})
+
+    assert unfiltered.context["level"].total.people == 3  # as of the snapshot
+    assert filtered.context["level"].total.people == 4
+    assert refreshed.context["level"].total.people == 4
+
+
+def test_a_department_added_since_the_snapshot_is_shown_live(client, tree):
+    write_snapshots(today=timezone.localdate())
+    factories.department("A2", "甲二科", tree["A"])
+    client.force_login(tree["officer"])
+
+    response = client.get("/hr/", {"department": "A"})
+
+    assert [f.department.code for f in response.context["level"].children] == [
+        "A1",
+        "A2",
+    ]
+    assert response.context["level"].total.people == 3
 
 
 def test_the_figures_are_computed_once_for_a_few_minutes(client, tree):

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,10 @@ from citylearn.reports.selectors import (
     level_figures,
     pace,
     people_behind,
+    snapshot_level,
 )
+from citylearn.reports.services import write_snapshots
+from tests.organisation import factories
 from tests.reports import world
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +123,68 @@ def test_several_scope_roots_at_different_depths():
         "B": 2,
     }
     assert level.total.people == 5
+
+
+def shown(level):
+    """A level's figures by department code; Figures compare every figure."""
+    rows = [level.total, *level.children] + ([level.own] if level.own else [])
+    return [(f.department.code if f.department else None, f) for f in rows]
+
+
+def pace_of(people):
+    return [(p.employee_id, p.earned, p.target, p.behind) for p in people]
+
+
+def test_a_snapshot_holds_the_same_figures_as_the_live_roll_up():
+    tree = world.build()
+    write_snapshots(today=world.TODAY)
+    a1 = Department.objects.get(code="A1")
+
+    for node, tops in ((tree["D"], []), (tree["A"], []), (None, [a1, tree["B"]])):
+        snapshot = snapshot_level(node=node, tops=tops, today=world.TODAY, limit=4)
+        live = level_figures(node=node, tops=tops, today=world.TODAY)
+        live_behind = people_behind(
+            departments=tops or [node], today=world.TODAY, limit=4
+        )
+        assert shown(snapshot.level) == shown(live)
+        assert pace_of(snapshot.behind) == pace_of(live_behind)
+
+    snapshot = snapshot_level(node=tree["D"], tops=[], today=world.TODAY)
+    a = figures_of(snapshot.level)["A"]
+    assert (a.completed_on_time, a.completed_late, a.overdue) == (1, 1, 1)
+    assert a.average_score == Decimal("60.0")
+    assert (a.hours_earned, a.hours_target) == (Decimal(4), Decimal(60))
+    assert [p.employee_id for p in snapshot.behind][:3] == ["P4", "P5", "P6"]
+    own = snapshot_level(node=tree["A"], tops=[], today=world.TODAY).level.own
+    assert own.people == 1
+
+
+def test_no_snapshot_fits_another_day_or_a_changed_tree():
+    tree = world.build()
+    write_snapshots(today=world.TODAY)
+
+    other_day = snapshot_level(
+        node=tree["D"], tops=[], today=world.TODAY + datetime.timedelta(days=1)
+    )
+    factories.department("A2", "甲二科", tree["A"])
+    tree["A"].refresh_from_db()
+    new_child = snapshot_level(node=tree["A"], tops=[], today=world.TODAY)
+    a1 = Department.objects.get(code="A1")
+    a1.move(tree["B"], "last-child")
+    moved = snapshot_level(
+        node=Department.objects.get(code="B"), tops=[], today=world.TODAY
+    )
+
+    assert other_day is None
+    assert new_child is None
+    assert moved is None
+
+
+def test_no_snapshot_fits_once_a_person_listed_in_it_is_gone():
+    tree = world.build()
+    write_snapshots(today=world.TODAY)
+
+    tree["people"]["p4"].staff_profile.delete()
+
+    assert snapshot_level(node=tree["D"], tops=[], today=world.TODAY) is None
+    assert snapshot_level(node=tree["A"], tops=[], today=world.TODAY) is not None
