@@ -58,3 +58,12 @@ def test_a_second_run_is_refused_and_changes_nothing():
         call_command("seed_bench", "--scale", "small", "--seed", "7")
 
     assert summary() == first
+
+
+def test_the_number_of_staff_can_be_chosen():
+    call_command("seed_bench", "--scale", "small", "--staff", "12")
+
+    assert StaffProfile.objects.count() == 12
+    assert Department.objects.count() == 8
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("seed_bench", "--scale", "small", "--staff", "0")

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.core.management.base import BaseCommand, CommandError
 
 from citylearn.reports.seeding import SCALES, AlreadySeeded, seed_bench
@@ -12,11 +14,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--scale", choices=sorted(SCALES), default="district")
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--staff", type=int, help="another number of staff on the scale's tree"
+        )
 
-    def handle(self, *args, scale, seed, **options):
+    def handle(self, *args, scale, seed, staff, **options):
+        chosen = SCALES[scale]
+        if staff is not None:
+            if staff < 1:
+                raise CommandError("--staff must be at least 1.")
+            chosen = replace(chosen, staff=staff)
         try:
             counts = seed_bench(
-                scale=SCALES[scale], seed=seed, say=lambda line: self.stdout.write(line)
+                scale=chosen, seed=seed, say=lambda line: self.stdout.write(line)
             )
         except AlreadySeeded as error:
             raise CommandError(
