@@ -49,4 +49,8 @@ def write_snapshots(*, today: datetime.date) -> int:
         unique_fields=["department", "date"],
         update_fields=[*FIGURE_NAMES, "behind", "path", "numchild", "refreshed_at"],
     )
+    # Only today's dashboard names people; the trend keeps figures, not who was behind.
+    DepartmentSnapshot.objects.filter(date__lt=today).exclude(behind=[]).update(
+        behind=[]
+    )
     return len(snapshots)

@@ -199,6 +199,19 @@ def test_a_second_run_overwrites_the_days_figures(tree):
     assert DepartmentSnapshot.objects.get(date=today, department=tree["A"]).people == 4
 
 
+def test_past_snapshots_keep_the_figures_but_not_who_was_behind(tree):
+    today = timezone.localdate()
+    write_snapshots(today=today - datetime.timedelta(days=1))
+    yesterday = DepartmentSnapshot.objects.get(department=tree["D"])
+    assert yesterday.behind
+
+    write_snapshots(today=today)
+
+    yesterday.refresh_from_db()
+    assert yesterday.behind == [] and yesterday.people == 6
+    assert DepartmentSnapshot.objects.get(department=tree["D"], date=today).behind
+
+
 def test_the_trend_reads_the_weekly_snapshots(client, tree):
     today = timezone.localdate()
     for weeks in (0, 1, 2):
