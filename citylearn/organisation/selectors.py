@@ -79,7 +79,8 @@ def credit_hours_target_for(department: Department) -> Decimal:
 
 def find_staff(scope: Scope, term: str, *, limit: int) -> list[StaffProfile]:
     """Active staff in scope matching a name, employee id or department; at most `limit`."""
-    term = term.strip()
+    # PostgreSQL refuses a NUL in a query; nobody's name or id contains one.
+    term = term.replace("\x00", "").strip()
     if not term:
         return []
     return list(

@@ -172,6 +172,9 @@ def _query_without(request, *names: str) -> str:
 @signed_in_required
 def person_record(request, employee_id: str):
     """A person's training record: their own, or someone's in the viewer's scope."""
+    # PostgreSQL refuses a NUL in a query; no employee id contains one.
+    if "\x00" in employee_id:
+        raise Http404
     profile = (
         StaffProfile.objects.select_related("department", "user")
         .filter(employee_id=employee_id)
