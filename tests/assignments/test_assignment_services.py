@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
 DUE = TODAY + datetime.timedelta(days=60)
-ASSIGN_QUERIES = 11
+ASSIGN_QUERIES = 12
 
 
 @pytest.fixture
