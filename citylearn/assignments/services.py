@@ -325,6 +325,8 @@ def extend_for_person(
     today: datetime.date | None = None,
 ) -> AssignedPerson:
     """Give one person a later due date than the assignment's."""
+    # Locked and read again: a withdrawal made meanwhile must refuse the extension.
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     today = today or timezone.localdate()
     _check_changeable(assignment, by)
     _check_future(new_due_on, today)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from citylearn.assignments import services
 from citylearn.assignments.enums import AssignmentChangeKind
-from citylearn.assignments.models import AssignedPerson, AssignmentChange
+from citylearn.assignments.models import AssignedPerson, Assignment, AssignmentChange
 from citylearn.assignments.selectors import assignments_of
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
@@ -268,3 +268,23 @@ def test_a_withdrawn_assignment_leaves_the_learners_list_but_keeps_history(
     assert (
         AuditEntry.objects.filter(action=AuditAction.ASSIGNMENT_WITHDRAWN).count() == 1
     )
+
+
+def test_a_person_cannot_be_extended_once_the_assignment_is_withdrawn(tree, officer):
+    person = factories.staff("A1", tree["street"]).user
+    assignment = assign(make_course(lessons=1), tree["street"], officer)
+    # The page loaded the assignment before another officer withdrew it.
+    services.withdraw_assignment(
+        assignment=Assignment.objects.get(pk=assignment.pk), by=officer
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        services.extend_for_person(
+            assignment=assignment,
+            user=person,
+            new_due_on=DUE + datetime.timedelta(days=7),
+            by=officer,
+        )
+
+    assert refused.value.code == services.WITHDRAWN
+    assert AssignedPerson.objects.get(user=person).due_on == DUE
