@@ -15,6 +15,7 @@ from citylearn.access.permissions import (
     read_scope,
     signed_in_required,
 )
+from citylearn.assignments.selectors import visible_assignments
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.models import Department, StaffProfile
@@ -60,7 +61,9 @@ def dashboard(request):
     today = timezone.localdate()
     scope = read_scope(request.user)
     form = DashboardFilterForm(
-        request.GET or None, departments=departments_in(scope), scope=scope
+        request.GET or None,
+        departments=departments_in(scope),
+        assignments=visible_assignments(request.user),
     )
     valid = form.is_valid()
     data = form.cleaned_data if valid else {}
