@@ -347,3 +347,18 @@ def test_list_and_detail_cost_the_same_queries_at_two_sizes(client, world):
     )
 
     assert large == small
+
+
+def test_a_withdrawn_assignment_offers_no_extension_form(client, world):
+    assignment = assigned(world)
+    person = world["people"][0].user
+    services.withdraw_assignment(assignment=assignment, by=world["officer"])
+    client.force_login(world["officer"])
+
+    whole = client.get(f"/en/hr/assignments/{assignment.pk}/extend/")
+    one = client.get(f"/en/hr/assignments/{assignment.pk}/people/{person.pk}/extend/")
+    detail = client.get(whole["Location"]).content.decode()
+
+    assert whole.status_code == 302 and one.status_code == 302
+    assert whole["Location"] == f"/en/hr/assignments/{assignment.pk}/"
+    assert "has been withdrawn and can no longer be changed" in detail
