@@ -362,3 +362,18 @@ def test_a_withdrawn_assignment_offers_no_extension_form(client, world):
     assert whole.status_code == 302 and one.status_code == 302
     assert whole["Location"] == f"/en/hr/assignments/{assignment.pk}/"
     assert "has been withdrawn and can no longer be changed" in detail
+
+
+@pytest.mark.parametrize("forged", ["²", "9" * 5000, "-1"])
+def test_a_forged_person_id_is_ignored_not_a_server_error(client, world, forged):
+    client.force_login(world["officer"])
+    a1 = world["people"][0]
+    client.raise_request_exception = False
+
+    response = client.post(
+        "/en/hr/assignments/new/",
+        {"search": "1", "q": "王", "people": [forged, str(a1.user_id)]},
+    )
+
+    assert response.status_code == 200
+    assert response.context["chosen"] == [a1]
