@@ -348,3 +348,14 @@ def test_a_nul_character_in_a_search_or_an_id_is_not_a_server_error(
     assert record.status_code == 404
     assert search.status_code == 200
     assert [p.employee_id for p in search.context["results"]] == ["IN"]
+
+
+def test_an_employee_id_typed_in_full_width_characters_is_found(client, officer, tree):
+    factories.staff("IN7", tree["community"], name="王芳")
+    factories.staff("IN8", tree["community"], name="李雷")
+
+    listing = client.get("/en/hr/people/", {"q": "ｉｎ７　"})
+    search = client.post("/en/hr/assignments/new/", {"search": "1", "q": "ＩＮ７"})
+
+    assert [p.employee_id for p in listing.context["page_obj"]] == ["IN7"]
+    assert [p.employee_id for p in search.context["results"]] == ["IN7"]
