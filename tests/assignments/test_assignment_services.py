@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -288,3 +288,11 @@ def test_a_person_cannot_be_extended_once_the_assignment_is_withdrawn(tree, offi
 
     assert refused.value.code == services.WITHDRAWN
     assert AssignedPerson.objects.get(user=person).due_on == DUE
+
+
+def test_the_database_refuses_a_second_active_assignment_of_a_department(tree):
+    course = make_course(lessons=1)
+    Assignment.objects.create(course=course, department=tree["street"], due_on=DUE)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Assignment.objects.create(course=course, department=tree["street"], due_on=DUE)

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from citylearn.assignments import services
@@ -76,12 +76,3 @@ def test_the_same_course_assigned_twice_at_once_is_assigned_once(world, target):
 
     assert outcome == [services.ALREADY_ASSIGNED]
     assert Assignment.objects.count() == 1
-
-
-def test_the_database_refuses_a_second_active_assignment_of_a_department(world):
-    course = make_course(lessons=1)
-    street = world["tree"]["street"]
-    Assignment.objects.create(course=course, department=street, due_on=DUE)
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Assignment.objects.create(course=course, department=street, due_on=DUE)
