@@ -377,3 +377,29 @@ def test_a_forged_person_id_is_ignored_not_a_server_error(client, world, forged)
 
     assert response.status_code == 200
     assert response.context["chosen"] == [a1]
+
+
+@pytest.mark.parametrize("reason", ["病假\u202e假病", "系统\x1b[31m维护", "病假\x00"])
+def test_a_reason_with_invisible_characters_is_refused(client, world, reason):
+    assignment = assigned(world)
+    person = world["people"][0].user
+    client.force_login(world["officer"])
+    later = (DUE + datetime.timedelta(days=7)).isoformat()
+
+    extend = client.post(
+        f"/en/hr/assignments/{assignment.pk}/extend/",
+        {"new_due_on": later, "reason": reason},
+    )
+    one = client.post(
+        f"/en/hr/assignments/{assignment.pk}/people/{person.pk}/extend/",
+        {"new_due_on": later, "reason": reason},
+    )
+    withdraw = client.post(
+        f"/en/hr/assignments/{assignment.pk}/withdraw/", {"reason": reason}
+    )
+
+    for response in (extend, one, withdraw):
+        assert response.status_code == 200
+        assert "reason" in response.context["form"].errors
+    assignment.refresh_from_db()
+    assert assignment.due_on == DUE and assignment.withdrawn_at is None
