@@ -1,4 +1,7 @@
+import unicodedata
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -80,17 +83,32 @@ class AssignmentForm(forms.Form):
         return cleaned
 
 
+def visible_characters_only(value: str) -> None:
+    """Refuse control characters and bidirectional overrides, which the history
+    would display as something other than what was typed."""
+    for char in value:
+        if unicodedata.category(char) in ("Cc", "Cf"):
+            raise ValidationError(
+                _("Remove the invisible character %(code)s from the reason."),
+                code="invisible_character",
+                params={"code": f"U+{ord(char):04X}"},
+            )
+
+
 class ExtendForm(forms.Form):
     new_due_on = forms.DateField(label=_("New due date"), widget=DateInput)
     reason = forms.CharField(
         label=_("Reason"),
         max_length=200,
+        validators=[visible_characters_only],
         help_text=_("Kept in the assignment's history, e.g. 系统维护 or 病假."),
     )
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=200)
+    reason = forms.CharField(
+        label=_("Reason"), max_length=200, validators=[visible_characters_only]
+    )
 
 
 class CreditTargetForm(forms.Form):

@@ -59,6 +59,13 @@ class Assignment(models.Model):
     class Meta:
         verbose_name = _("assignment")
         indexes = [models.Index(fields=["due_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "department"],
+                condition=Q(withdrawn_at__isnull=True, department__isnull=False),
+                name="one_active_assignment_per_course_and_department",
+            )
+        ]
 
     def __str__(self):
         return f"{self.course} · {self.due_on:%Y-%m-%d}"

@@ -49,28 +49,41 @@ def _people_in(scope: Scope) -> Q:
     return scope.q("user__staff_profile__department__path")
 
 
-def assignments_visible_to(user, *, today: datetime.date) -> QuerySet[Assignment]:
-    """Assignments touching the user's read scope, with counts of the people in it.
+def visible_assignments(user) -> QuerySet[Assignment]:
+    """Assignments touching the user's read scope.
 
     A department assignment is visible when its subtree overlaps the scope (one
     above a head's department covers their people too); a named one when someone
-    named is inside it. The counts are correlated subqueries: one query per page.
+    named is inside it.
     """
     scope = read_scope(user)
-    rows = AssignedPerson.objects.filter(
+    if scope.everything:
+        return Assignment.objects.all()
+    above = {path for inner in scope.paths for path in ancestor_paths(inner)}
+    named_inside = AssignedPerson.objects.filter(
         _people_in(scope), assignment=OuterRef("pk"), released_on__isnull=True
+    )
+    return Assignment.objects.filter(
+        Q(department__path__in=above)
+        | scope.q("department__path")
+        | Q(Exists(named_inside), department__isnull=True)
+    )
+
+
+def assignments_visible_to(user, *, today: datetime.date) -> QuerySet[Assignment]:
+    """The visible assignments with counts of the people in the user's scope.
+
+    The counts are correlated subqueries: one query per page.
+    """
+    rows = AssignedPerson.objects.filter(
+        _people_in(read_scope(user)),
+        assignment=OuterRef("pk"),
+        released_on__isnull=True,
     )
     completed = CourseCompletion.objects.filter(
         user=OuterRef("user"), course=OuterRef("assignment__course")
     )
-    visible = Assignment.objects.all()
-    if not scope.everything:
-        above = {path for inner in scope.paths for path in ancestor_paths(inner)}
-        visible = visible.filter(
-            Q(department__path__in=above)
-            | scope.q("department__path")
-            | Q(Exists(rows), department__isnull=True)
-        )
+    visible = visible_assignments(user)
     return visible.select_related("course", "department").annotate(
         people_count=_count(rows),
         completed_count=_count(rows.filter(Exists(completed))),

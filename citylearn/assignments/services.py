@@ -40,6 +40,11 @@ WITHDRAWN = "withdrawn"
 def _check_new_assignment(
     *, course: CoursePage, due_on: datetime.date, today: datetime.date
 ) -> None:
+    # Two officers (or one double click) assigning the same course queue here, so
+    # the second sees the first's assignment and is refused instead of duplicating it.
+    CoursePage.objects.select_for_update(of=("self",)).filter(pk=course.pk).values(
+        "pk"
+    ).first()
     if not course.live:
         raise ValidationError(
             _("“%(course)s” is not published, so nobody could take it.")
@@ -127,7 +132,8 @@ def assign_to_department(
         days_after_joining=days_after_joining,
         created_by=by,
     )
-    assignment.full_clean()
+    # _overlapping() above already covers the database's uniqueness constraint.
+    assignment.full_clean(validate_constraints=False)
     assignment.save()
     covered = _cover_subtree(assignment)
     AssignmentChange.objects.create(
@@ -319,6 +325,8 @@ def extend_for_person(
     today: datetime.date | None = None,
 ) -> AssignedPerson:
     """Give one person a later due date than the assignment's."""
+    # Locked and read again: a withdrawal made meanwhile must refuse the extension.
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     today = today or timezone.localdate()
     _check_changeable(assignment, by)
     _check_future(new_due_on, today)

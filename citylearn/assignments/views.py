@@ -51,6 +51,14 @@ def _changeable(request, pk: int) -> Assignment:
     return assignment
 
 
+def _refuse_withdrawn(request, assignment: Assignment):
+    """Back to the assignment, saying why, instead of a form that can only fail."""
+    messages.error(
+        request, _("This assignment has been withdrawn and can no longer be changed.")
+    )
+    return redirect("assignments:detail", pk=assignment.pk)
+
+
 @require_GET
 @people_reader_required
 def assignment_list(request):
@@ -111,7 +119,9 @@ def create_assignment(request):
 
 
 def _ids(values: list[str]) -> list[int]:
-    return [int(value) for value in values if value.isdigit()]
+    # Forged values must not reach int(): it refuses "²", which isdigit() accepts,
+    # and more than 4,300 digits. No database id is longer than 18 digits.
+    return [int(value) for value in values if value.isdecimal() and len(value) <= 18]
 
 
 def _typed(data) -> dict:
@@ -175,6 +185,8 @@ def assignment_detail(request, pk: int):
 @roster_manager_required
 def extend(request, pk: int):
     assignment = _changeable(request, pk)
+    if assignment.withdrawn_at is not None:
+        return _refuse_withdrawn(request, assignment)
     form = ExtendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -201,6 +213,8 @@ def extend(request, pk: int):
 @roster_manager_required
 def extend_person(request, pk: int, user_id: int):
     assignment = _changeable(request, pk)
+    if assignment.withdrawn_at is not None:
+        return _refuse_withdrawn(request, assignment)
     row = get_object_or_404(
         AssignedPerson.objects.select_related("user__staff_profile"),
         assignment=assignment,

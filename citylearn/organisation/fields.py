@@ -3,6 +3,10 @@
 import unicodedata
 
 from django import forms
+from django.core.validators import (
+    MaxLengthValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +77,10 @@ class DepartmentField(forms.Field):
         text = unicodedata.normalize("NFKC", value or "").strip()
         if not text:
             return None
+        # PostgreSQL refuses a NUL in a query: a form error, not a 500.
+        ProhibitNullCharactersValidator()(text)
+        # No department's name or code is longer: a pasted page is not echoed back.
+        MaxLengthValidator(Department._meta.get_field("name").max_length)(text)
         by_code = self.queryset.filter(code__iexact=text).first()
         if by_code is not None:
             return by_code

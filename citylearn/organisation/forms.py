@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
@@ -60,3 +62,7 @@ class PeopleFilterForm(forms.Form):
     def __init__(self, *args, departments: QuerySet[Department], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
+
+    def clean_q(self) -> str:
+        # A Chinese input method types "Ａ１" for A1, as DepartmentField also accepts.
+        return unicodedata.normalize("NFKC", self.cleaned_data["q"]).strip()

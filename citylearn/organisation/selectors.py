@@ -1,5 +1,6 @@
 """Reads over the department tree and the roster, always through a scope."""
 
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -79,7 +80,9 @@ def credit_hours_target_for(department: Department) -> Decimal:
 
 def find_staff(scope: Scope, term: str, *, limit: int) -> list[StaffProfile]:
     """Active staff in scope matching a name, employee id or department; at most `limit`."""
-    term = term.strip()
+    # A Chinese input method types "Ａ１" for A1, as DepartmentField also accepts;
+    # PostgreSQL refuses a NUL in a query, and nobody's name or id contains one.
+    term = unicodedata.normalize("NFKC", term).replace("\x00", "").strip()
     if not term:
         return []
     return list(

@@ -238,6 +238,9 @@ def _without_page(request) -> str:
 @people_reader_required
 def person(request, employee_id: str):
     """One person's records, only inside the viewer's scope; every view is logged."""
+    # PostgreSQL refuses a NUL in a query; no employee id contains one.
+    if "\x00" in employee_id:
+        raise Http404
     profile = people_visible_to(request.user).filter(employee_id=employee_id).first()
     if profile is None:
         raise Http404

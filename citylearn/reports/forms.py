@@ -1,8 +1,7 @@
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from citylearn.access.permissions import Scope
 from citylearn.assignments.enums import AssignmentStatus
 from citylearn.assignments.models import Assignment
 from citylearn.courses.models import CoursePage
@@ -58,19 +57,18 @@ class DashboardFilterForm(forms.Form):
     )
 
     def __init__(
-        self, *args, departments: QuerySet[Department], scope: Scope, **kwargs
+        self,
+        *args,
+        departments: QuerySet[Department],
+        assignments: QuerySet[Assignment],
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
-        # Assignments of named people, or of departments the viewer can read.
-        self.fields["assignment"].queryset = (
-            Assignment.objects.filter(
-                Q(department__isnull=True) | scope.q("department__path")
-            )
-            .select_related("course")
-            .order_by("-due_on", "pk")
-        )
+        self.fields["assignment"].queryset = assignments.select_related(
+            "course"
+        ).order_by("-due_on", "pk")
 
     def clean(self):
         cleaned = super().clean()

@@ -15,6 +15,7 @@ from citylearn.access.permissions import (
     read_scope,
     signed_in_required,
 )
+from citylearn.assignments.selectors import visible_assignments
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.models import Department, StaffProfile
@@ -61,7 +62,9 @@ def dashboard(request):
     today = timezone.localdate()
     scope = read_scope(request.user)
     form = DashboardFilterForm(
-        request.GET or None, departments=departments_in(scope), scope=scope
+        request.GET or None,
+        departments=departments_in(scope),
+        assignments=visible_assignments(request.user),
     )
     valid = form.is_valid()
     data = form.cleaned_data if valid else {}
@@ -186,6 +189,9 @@ def _query_without(request, *names: str) -> str:
 @signed_in_required
 def person_record(request, employee_id: str):
     """A person's training record: their own, or someone's in the viewer's scope."""
+    # PostgreSQL refuses a NUL in a query; no employee id contains one.
+    if "\x00" in employee_id:
+        raise Http404
     profile = (
         StaffProfile.objects.select_related("department", "user")
         .filter(employee_id=employee_id)

@@ -3,14 +3,14 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from citylearn.access.enums import Role
 from citylearn.assignments import services
 from citylearn.assignments.enums import AssignmentChangeKind
-from citylearn.assignments.models import AssignedPerson, AssignmentChange
+from citylearn.assignments.models import AssignedPerson, Assignment, AssignmentChange
 from citylearn.assignments.selectors import assignments_of
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
 DUE = TODAY + datetime.timedelta(days=60)
-ASSIGN_QUERIES = 11
+ASSIGN_QUERIES = 12
 
 
 @pytest.fixture
@@ -268,3 +268,31 @@ def test_a_withdrawn_assignment_leaves_the_learners_list_but_keeps_history(
     assert (
         AuditEntry.objects.filter(action=AuditAction.ASSIGNMENT_WITHDRAWN).count() == 1
     )
+
+
+def test_a_person_cannot_be_extended_once_the_assignment_is_withdrawn(tree, officer):
+    person = factories.staff("A1", tree["street"]).user
+    assignment = assign(make_course(lessons=1), tree["street"], officer)
+    # The page loaded the assignment before another officer withdrew it.
+    services.withdraw_assignment(
+        assignment=Assignment.objects.get(pk=assignment.pk), by=officer
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        services.extend_for_person(
+            assignment=assignment,
+            user=person,
+            new_due_on=DUE + datetime.timedelta(days=7),
+            by=officer,
+        )
+
+    assert refused.value.code == services.WITHDRAWN
+    assert AssignedPerson.objects.get(user=person).due_on == DUE
+
+
+def test_the_database_refuses_a_second_active_assignment_of_a_department(tree):
+    course = make_course(lessons=1)
+    Assignment.objects.create(course=course, department=tree["street"], due_on=DUE)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Assignment.objects.create(course=course, department=tree["street"], due_on=DUE)

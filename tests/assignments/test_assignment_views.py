@@ -347,3 +347,59 @@ def test_list_and_detail_cost_the_same_queries_at_two_sizes(client, world):
     )
 
     assert large == small
+
+
+def test_a_withdrawn_assignment_offers_no_extension_form(client, world):
+    assignment = assigned(world)
+    person = world["people"][0].user
+    services.withdraw_assignment(assignment=assignment, by=world["officer"])
+    client.force_login(world["officer"])
+
+    whole = client.get(f"/en/hr/assignments/{assignment.pk}/extend/")
+    one = client.get(f"/en/hr/assignments/{assignment.pk}/people/{person.pk}/extend/")
+    detail = client.get(whole["Location"]).content.decode()
+
+    assert whole.status_code == 302 and one.status_code == 302
+    assert whole["Location"] == f"/en/hr/assignments/{assignment.pk}/"
+    assert "has been withdrawn and can no longer be changed" in detail
+
+
+@pytest.mark.parametrize("forged", ["²", "9" * 5000, "-1"])
+def test_a_forged_person_id_is_ignored_not_a_server_error(client, world, forged):
+    client.force_login(world["officer"])
+    a1 = world["people"][0]
+    client.raise_request_exception = False
+
+    response = client.post(
+        "/en/hr/assignments/new/",
+        {"search": "1", "q": "王", "people": [forged, str(a1.user_id)]},
+    )
+
+    assert response.status_code == 200
+    assert response.context["chosen"] == [a1]
+
+
+@pytest.mark.parametrize("reason", ["病假\u202e假病", "系统\x1b[31m维护", "病假\x00"])
+def test_a_reason_with_invisible_characters_is_refused(client, world, reason):
+    assignment = assigned(world)
+    person = world["people"][0].user
+    client.force_login(world["officer"])
+    later = (DUE + datetime.timedelta(days=7)).isoformat()
+
+    extend = client.post(
+        f"/en/hr/assignments/{assignment.pk}/extend/",
+        {"new_due_on": later, "reason": reason},
+    )
+    one = client.post(
+        f"/en/hr/assignments/{assignment.pk}/people/{person.pk}/extend/",
+        {"new_due_on": later, "reason": reason},
+    )
+    withdraw = client.post(
+        f"/en/hr/assignments/{assignment.pk}/withdraw/", {"reason": reason}
+    )
+
+    for response in (extend, one, withdraw):
+        assert response.status_code == 200
+        assert "reason" in response.context["form"].errors
+    assignment.refresh_from_db()
+    assert assignment.due_on == DUE and assignment.withdrawn_at is None

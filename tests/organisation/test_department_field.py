@@ -54,3 +54,17 @@ def test_the_suggestions_offer_only_departments_in_scope(tree):
     html = str(form["department"])
     assert 'list="id_department-list"' in html
     assert "东一社区" in html and "区人社局" not in html
+
+
+def test_a_nul_character_is_a_form_error_not_a_database_error(tree):
+    # PostgreSQL refuses a query holding a NUL: it must never reach the database.
+    form = pick("S1\x00")
+
+    assert form.errors.as_data()["department"][0].code == "null_characters_not_allowed"
+
+
+def test_a_value_longer_than_any_name_is_refused_without_echoing_it(tree):
+    form = pick("东" * 10_000)
+
+    assert form.errors.as_data()["department"][0].code == "max_length"
+    assert "东" * 101 not in form.errors["department"][0]

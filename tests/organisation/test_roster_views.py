@@ -330,3 +330,33 @@ def test_an_upload_with_errors_by_the_time_of_apply_is_deleted(client, officer):
     assert "<td>2</td><td>工号</td>" in html
     assert not RosterUpload.objects.exists()
     assert not StaffProfile.objects.exists()
+
+
+def test_a_nul_character_in_a_search_or_an_id_is_not_a_server_error(
+    client, officer, tree
+):
+    factories.staff("IN", tree["community"], name="王芳")
+    client.raise_request_exception = False
+
+    listing = client.get("/en/hr/people/", {"department": "S1\x00", "q": "王\x00"})
+    person = client.get("/en/hr/people/IN%00/")
+    record = client.get("/en/hr/people/IN%00/record/")
+    search = client.post("/en/hr/assignments/new/", {"search": "1", "q": "王芳\x00"})
+
+    assert listing.status_code == 200
+    assert "department" in listing.context["form"].errors
+    assert person.status_code == 404
+    assert record.status_code == 404
+    assert search.status_code == 200
+    assert [p.employee_id for p in search.context["results"]] == ["IN"]
+
+
+def test_an_employee_id_typed_in_full_width_characters_is_found(client, officer, tree):
+    factories.staff("IN7", tree["community"], name="王芳")
+    factories.staff("IN8", tree["community"], name="李雷")
+
+    listing = client.get("/en/hr/people/", {"q": "ｉｎ７　"})
+    search = client.post("/en/hr/assignments/new/", {"search": "1", "q": "ＩＮ７"})
+
+    assert [p.employee_id for p in listing.context["page_obj"]] == ["IN7"]
+    assert [p.employee_id for p in search.context["results"]] == ["IN7"]

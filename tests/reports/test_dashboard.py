@@ -7,12 +7,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from citylearn.access.enums import Role
+from citylearn.assignments import services
+from citylearn.assignments.models import Assignment
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.reports.models import DepartmentSnapshot
 from citylearn.reports.selectors import level_figures, people_behind
 from citylearn.reports.services import write_snapshots
 from citylearn.reports.tasks import snapshot_department_figures
+from tests.courses.factories import make_course
 from tests.organisation import factories
 from tests.reports import world
 
@@ -269,3 +272,22 @@ def test_a_head_of_an_inner_department_sees_it_as_the_top(client, tree):
 
     assert response.context["node"] == tree["A1"]
     assert response.context["ancestors"] == []
+
+
+def test_the_assignment_filter_offers_only_the_assignments_the_viewer_can_see(
+    client, tree
+):
+    elsewhere = Assignment.objects.get(course=tree["x"])  # named people of 甲局
+    above = services.assign_to_department(
+        course=make_course(lessons=0),
+        department=tree["D"],
+        due_on=timezone.localdate() + datetime.timedelta(days=30),
+        by=None,
+    )
+    client.force_login(tree["head"])
+
+    offered = client.get("/hr/").context["form"].fields["assignment"].queryset
+    picked = client.get("/hr/", {"assignment": elsewhere.pk})
+
+    assert above in offered and elsewhere not in offered
+    assert "assignment" in picked.context["form"].errors
