@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
+from citylearn.access.enums import Role
 from citylearn.assignments import services
 from citylearn.assignments.models import Assignment
-from citylearn.organisation.enums import Role
 from tests.courses.factories import make_course
 from tests.organisation import factories
 
