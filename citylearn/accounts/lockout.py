@@ -16,8 +16,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 
 from citylearn.audit.enums import AuditAction
-from citylearn.audit.request_info import client_address
 from citylearn.audit.services import record
+from citylearn.core.clients import client_address
 
 _PREFIX = "citylearn:signin"
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from citylearn.audit.encoding import encode_control_characters
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.audit.request_info import client_address
 from citylearn.audit.retention import retention_cutoff
+from citylearn.core.clients import client_address
 
 
 def user_label(user: AbstractBaseUser | AnonymousUser | None) -> str:

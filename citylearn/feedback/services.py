@@ -56,13 +56,6 @@ def allow_feedback_from(address: str) -> bool:
     return count <= limit
 
 
-def client_address(request: HttpRequest) -> str:
-    """The visitor's address, from the proxy's header when one is configured."""
-    if settings.CLIENT_IP_HEADER:
-        return request.META.get(settings.CLIENT_IP_HEADER, "").split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _without_language(path: str, language: str) -> str:
     prefix = f"/{language}/"
     if language != settings.LANGUAGE_CODE and path.startswith(prefix):

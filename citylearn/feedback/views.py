@@ -8,10 +8,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from citylearn.core.clients import client_address
 from citylearn.feedback.forms import FeedbackForm
 from citylearn.feedback.services import (
     allow_feedback_from,
-    client_address,
     submit_feedback,
 )
 
@@ -37,7 +37,7 @@ def submit(request):
     path = form.cleaned_data["path"]
     if form.is_from_a_bot():
         return _thanks(path)
-    if not allow_feedback_from(client_address(request)):
+    if not allow_feedback_from(client_address(request) or ""):
         return render(request, "feedback/too_many.html", {"path": path}, status=429)
     try:
         submit_feedback(

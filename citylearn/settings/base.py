@@ -172,9 +172,6 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 
 # Feedback: at most this many answers per visitor address per this many seconds.
 FEEDBACK_RATE_LIMIT = (10, 3600)
-# Behind a proxy every request comes from the proxy: name the header (as a META key,
-# e.g. HTTP_X_REAL_IP) in which the proxy passes the visitor's address.
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -3,7 +3,11 @@ from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest | None) -> str | None:
-    """The client's IP address, trusting X-Forwarded-For only as far as our own proxies."""
+    """The client's IP address, trusting X-Forwarded-For only as far as our own proxies.
+
+    The one rule for the whole site: the audit log, the sign-in lockout and the
+    feedback rate limit all see the same address (settings.TRUSTED_PROXY_COUNT).
+    """
     if request is None:
         return None
     proxies = settings.TRUSTED_PROXY_COUNT
