@@ -248,7 +248,10 @@ def _cover_subtree(assignment: Assignment) -> int:
         return cursor.rowcount
 
 
-def _check_changeable(assignment: Assignment, by) -> None:
+def _lock_changeable(assignment: Assignment, by) -> Assignment:
+    """The assignment locked and read again, so that a withdrawal made meanwhile
+    refuses the change; refused when withdrawn or outside the person's scope."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
     if assignment.withdrawn_at is not None:
         raise ValidationError(
             _("This assignment has been withdrawn and can no longer be changed."),
@@ -258,6 +261,16 @@ def _check_changeable(assignment: Assignment, by) -> None:
         raise ValidationError(
             _("This assignment is outside the departments you manage."),
             code=OUTSIDE_SCOPE,
+        )
+    return assignment
+
+
+def _check_later(new_due_on: datetime.date, due_on: datetime.date) -> None:
+    if new_due_on <= due_on:
+        raise ValidationError(
+            _("The new due date must be later than %(date)s.")
+            % {"date": due_on.isoformat()},
+            code=NOT_LATER,
         )
 
 
@@ -276,16 +289,9 @@ def extend_assignment(
     Nobody stays due before the new date: rows due earlier (the old default) move to
     it. A person whose own extension already runs later keeps their own date.
     """
-    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    today = today or timezone.localdate()
-    _check_changeable(assignment, by)
-    _check_future(new_due_on, today)
-    if new_due_on <= assignment.due_on:
-        raise ValidationError(
-            _("The new due date must be later than %(date)s.")
-            % {"date": assignment.due_on.isoformat()},
-            code=NOT_LATER,
-        )
+    assignment = _lock_changeable(assignment, by)
+    _check_future(new_due_on, today or timezone.localdate())
+    _check_later(new_due_on, assignment.due_on)
     old_due_on = assignment.due_on
     moved = assignment.assigned_people.filter(due_on__lt=new_due_on).update(
         due_on=new_due_on
@@ -325,11 +331,8 @@ def extend_for_person(
     today: datetime.date | None = None,
 ) -> AssignedPerson:
     """Give one person a later due date than the assignment's."""
-    # Locked and read again: a withdrawal made meanwhile must refuse the extension.
-    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    today = today or timezone.localdate()
-    _check_changeable(assignment, by)
-    _check_future(new_due_on, today)
+    assignment = _lock_changeable(assignment, by)
+    _check_future(new_due_on, today or timezone.localdate())
     row = (
         AssignedPerson.objects.select_for_update()
         .filter(assignment=assignment, user=user, released_on__isnull=True)
@@ -339,12 +342,7 @@ def extend_for_person(
         raise ValidationError(
             _("This person is not covered by this assignment."), code=NOBODY
         )
-    if new_due_on <= row.due_on:
-        raise ValidationError(
-            _("The new due date must be later than %(date)s.")
-            % {"date": row.due_on.isoformat()},
-            code=NOT_LATER,
-        )
+    _check_later(new_due_on, row.due_on)
     old_due_on = row.due_on
     row.due_on = new_due_on
     row.save(update_fields=["due_on"])
@@ -383,8 +381,7 @@ def withdraw_assignment(
     request: HttpRequest | None = None,
 ) -> Assignment:
     """Stop requiring the course: it leaves learners' lists and reports; history stays."""
-    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
-    _check_changeable(assignment, by)
+    assignment = _lock_changeable(assignment, by)
     assignment.withdrawn_at = timezone.now()
     assignment.save(update_fields=["withdrawn_at"])
     AssignmentChange.objects.create(
