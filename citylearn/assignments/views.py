@@ -1,5 +1,7 @@
 """The officers' assignment pages: heads read them, officers in scope change them."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -187,26 +189,7 @@ def extend(request, pk: int):
     assignment = _changeable(request, pk)
     if assignment.withdrawn_at is not None:
         return _refuse_withdrawn(request, assignment)
-    form = ExtendForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.extend_assignment(
-                assignment=assignment,
-                new_due_on=form.cleaned_data["new_due_on"],
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-                request=request,
-            )
-        except ValidationError as error:
-            form.add_error("new_due_on", error)
-        else:
-            messages.success(request, _("The due date has been extended."))
-            return redirect("assignments:detail", pk=assignment.pk)
-    return render(
-        request,
-        "assignments/extend.html",
-        {"assignment": assignment, "form": form, "person": None},
-    )
+    return _extension_page(request, assignment, None, services.extend_assignment)
 
 
 @require_http_methods(["GET", "POST"])
@@ -221,12 +204,18 @@ def extend_person(request, pk: int, user_id: int):
         user_id=user_id,
         released_on__isnull=True,
     )
+    return _extension_page(
+        request, assignment, row, partial(services.extend_for_person, user=row.user)
+    )
+
+
+def _extension_page(request, assignment, person, extend):
+    """The extension form for everyone (person None) or one person, and its POST."""
     form = ExtendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.extend_for_person(
+            extend(
                 assignment=assignment,
-                user=row.user,
                 new_due_on=form.cleaned_data["new_due_on"],
                 reason=form.cleaned_data["reason"],
                 by=request.user,
@@ -240,7 +229,7 @@ def extend_person(request, pk: int, user_id: int):
     return render(
         request,
         "assignments/extend.html",
-        {"assignment": assignment, "form": form, "person": row},
+        {"assignment": assignment, "form": form, "person": person},
     )
 
 
