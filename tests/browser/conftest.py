@@ -55,3 +55,16 @@ def serious_violations(axe, page) -> list[str]:
         for violation in results.response["violations"]
         if violation["impact"] in SERIOUS
     ]
+
+
+# A reviewer looks at the pages the browser tests visited: every call leaves a full-page
+# PNG in this folder (override with SCREENSHOT_DIR), named after the page and its variant.
+SCREENSHOT_DIR = os.environ.get("SCREENSHOT_DIR", "var/screenshots")
+
+
+def save_screenshot(page, name: str) -> str:
+    """Write a full-page screenshot named `name` (e.g. "letter-en-360") and return its path."""
+    os.makedirs(SCREENSHOT_DIR, exist_ok=True)
+    path = os.path.join(SCREENSHOT_DIR, f"{name}.png")
+    page.screenshot(path=path, full_page=True)
+    return path
