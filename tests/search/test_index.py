@@ -124,7 +124,7 @@ def test_results_come_ten_to_a_page(client, explainer):
     assert len(set(pages[0] + pages[1])) == 13
     second = search(client, "删除", type="explainer", page=2)
     assert '<ol class="result-list" start="11">' in second
-    assert "第 2 页,共 2 页" in second
+    assert "第 2 页，共 2 页" in second
     # A page number out of range or not a number: the nearest page, not an error.
     assert page(99) == pages[1]
     assert page("x") == pages[0]
