@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString, mark_safe
 
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+# A law's title is a name: 个人信息 inside 《个人信息保护法》 is not the term.
+BOOK_TITLE = "《[^《》<>]*》"
 # A term inside a link, a heading or code is left as it is.
 UNLINKED_ELEMENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre"}
 
@@ -30,6 +32,20 @@ class LinkedBody:
     terms: list[Term]
 
 
+def pinyin_reading(text: str) -> str:
+    """The text in toneless pinyin, syllables apart, for ordering terms as a dictionary does.
+
+    Words are read as words (重庆 is chong qing, 银行 yin hang); Latin letters and digits
+    stay as they are, in lower case.
+    """
+    # Imported here, not at the top: its phrase dictionary costs about 55 MB, which only
+    # the process that saves a term should pay, not every process that renders a page.
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    return " ".join(" ".join(syllables).split()).lower()
+
+
 def link_glossary_terms(
     body_html: str, terms: Iterable[Term], *, glossary_url: str
 ) -> LinkedBody:
@@ -40,15 +56,19 @@ def link_glossary_terms(
             by_form.setdefault(html.escape(form, quote=False), term)
     if not by_form:
         return LinkedBody(mark_safe(body_html), [])  # noqa: S308 - sanitised at save
-    # Longest forms first, so that 敏感个人信息 wins over the 个人信息 inside it.
+    # Book titles first, so that they are skipped whole; then the longest forms, so
+    # that 敏感个人信息 wins over the 个人信息 inside it.
     forms = re.compile(
-        "|".join(re.escape(form) for form in sorted(by_form, key=len, reverse=True))
+        "|".join(
+            [BOOK_TITLE]
+            + [re.escape(form) for form in sorted(by_form, key=len, reverse=True)]
+        )
     )
     linked: dict[str, Term] = {}
 
     def link(match: re.Match) -> str:
-        term = by_form[match.group(0)]
-        if term.slug in linked:
+        term = by_form.get(match.group(0))
+        if term is None or term.slug in linked:
             return match.group(0)
         linked[term.slug] = term
         return (

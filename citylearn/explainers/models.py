@@ -6,6 +6,7 @@ from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody
 from citylearn.core.selectors import readable_by_anyone
 from citylearn.explainers.enums import Topic
+from citylearn.explainers.glossary import pinyin_reading
 
 
 class ExplainerIndexPage(BasePage):
@@ -106,21 +107,32 @@ class GlossaryPage(BasePage):
         verbose_name = _("glossary")
 
     def search_text_parts(self):
-        terms = GlossaryTerm.objects.values_list("term", "definition")
-        return [self.title, *(f"{term} {definition}" for term, definition in terms)]
+        terms = GlossaryTerm.objects.values_list("term", "aliases", "definition")
+        return [
+            self.title,
+            *(
+                " ".join([term, *aliases, definition])
+                for term, aliases, definition in terms
+            ),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["terms"] = GlossaryTerm.objects.order_by("term")
+        context["terms"] = GlossaryTerm.objects.all()
         return context
 
 
 class GlossaryTerm(models.Model):
+    """A term with its definition, listed in the pinyin order of a Chinese dictionary."""
+
     term = models.CharField(_("term"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     aliases = TextListField(_("other forms"), default=list, blank=True)
     definition = models.TextField(_("definition"))
     source = models.CharField(_("source"), max_length=300, blank=True)
+    reading = models.CharField(
+        _("reading in pinyin"), max_length=400, editable=False, default=""
+    )
 
     panels = [
         FieldPanel("term"),
@@ -132,7 +144,17 @@ class GlossaryTerm(models.Model):
 
     class Meta:
         verbose_name = _("glossary term")
-        ordering = ["term"]
+        ordering = ["reading", "term"]
 
     def __str__(self):
         return self.term
+
+    def save(self, *args, **kwargs):
+        self.reading = pinyin_reading(self.term)
+        super().save(*args, **kwargs)
+
+    @property
+    def initial(self) -> str:
+        """The letter of the index the term is listed under: A to Z, or # for others."""
+        first = self.reading[:1].upper()
+        return first if "A" <= first <= "Z" else "#"

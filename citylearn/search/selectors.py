@@ -9,7 +9,7 @@ from wagtail.models import Page
 from citylearn.cases.models import CaseStudyPage
 from citylearn.courses.enums import Audience
 from citylearn.courses.models import CoursePage, LessonPage
-from citylearn.explainers.models import ExplainerPage, GlossaryPage
+from citylearn.explainers.models import ExplainerPage, GlossaryPage, GlossaryTerm
 from citylearn.quizzes.models import SelfCheckPage
 from citylearn.register.models import RegisterEntryPage
 from citylearn.search.models import SearchDocument
@@ -200,12 +200,46 @@ class SearchResults:
 
     def _hit(self, document) -> SearchHit:
         page, query, grams = document.page, self.query, self.grams
+        if page.specific_class is GlossaryPage:
+            term = _matching_term(query, grams)
+            if term is not None:
+                return SearchHit(
+                    title=highlight(term.term, query, grams),
+                    url=f"{page.get_url(self.request)}#{term.slug}",
+                    kind=str(GlossaryTerm._meta.verbose_name),
+                    snippet=highlight(
+                        _excerpt(term.definition, query, grams), query, grams
+                    ),
+                )
         return SearchHit(
             title=highlight(page.title, query, grams),
             url=page.get_url(self.request),
             kind=str(page.specific_class._meta.verbose_name),
             snippet=highlight(_excerpt(document.summary, query, grams), query, grams),
         )
+
+
+def _matching_term(query: str, grams: list[str]) -> GlossaryTerm | None:
+    """The glossary term a search is after: named exactly, named in part, then defined."""
+    wanted = query.lower()
+    terms = GlossaryTerm.objects.only("term", "slug", "aliases", "definition")
+    best, best_rank = None, 4
+    for term in terms:
+        names = [name.lower() for name in (term.term, *term.aliases)]
+        text = " ".join([*names, term.definition.lower()])
+        if wanted in names:
+            rank = 0
+        elif any(wanted in name for name in names):
+            rank = 1
+        elif wanted in term.definition.lower():
+            rank = 2
+        elif all(gram in text for gram in grams):
+            rank = 3
+        else:
+            continue
+        if rank < best_rank:
+            best, best_rank = term, rank
+    return best
 
 
 def _excerpt(text: str, query: str, grams: list[str]) -> str:

@@ -60,3 +60,12 @@ def test_a_body_without_terms_is_returned_as_it_is():
     html = "<p>没有术语</p>"
     assert linked(html).html == html
     assert linked(html, terms=()).html == html
+
+
+def test_a_term_inside_a_laws_title_is_not_linked():
+    body = linked("<p>《个人信息保护法》规定，个人信息……《敏感个人信息处理指南》</p>")
+    assert body.html == (
+        f"<p>《个人信息保护法》规定，{link('personal-information', '个人信息')}"
+        "……《敏感个人信息处理指南》</p>"
+    )
+    assert body.terms == [PI]

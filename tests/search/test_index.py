@@ -124,7 +124,7 @@ def test_results_come_ten_to_a_page(client, explainer):
     assert len(set(pages[0] + pages[1])) == 13
     second = search(client, "删除", type="explainer", page=2)
     assert '<ol class="result-list" start="11">' in second
-    assert "第 2 页,共 2 页" in second
+    assert "第 2 页，共 2 页" in second
     # A page number out of range or not a number: the nearest page, not an error.
     assert page(99) == pages[1]
     assert page("x") == pages[0]
@@ -178,6 +178,24 @@ def test_glossary_terms_are_found_after_each_import(client, content_root):
     import_content(content_root)
     assert found(client, "自然人") == []
     assert len(found(client, "居民")) == 1
+
+
+def test_a_glossary_hit_leads_to_the_term_not_the_top_of_the_page(client, content_root):
+    glossary = content_root / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text()
+        + "- term: 敏感个人信息\n  slug: sensitive-personal-information\n"
+        + "  definition: 一旦泄露容易使自然人受到伤害的个人信息。\n"
+        + "- term: 算法备案\n  slug: algorithm-filing\n  aliases: [算法登记]\n"
+        + "  definition: 向网信部门填报算法的类型和用途。\n"
+    )
+    assert import_content(content_root).problems == []
+    # Named exactly, named inside a longer term, by another form, by its definition.
+    assert "/glossary/#personal-information" in found(client, "个人信息")
+    assert "/glossary/#sensitive-personal-information" in found(client, "敏感个人")
+    assert "/glossary/#algorithm-filing" in found(client, "算法登记")
+    assert "/glossary/#algorithm-filing" in found(client, "填报算法")
+    assert "/glossary/" not in found(client, "个人信息")
 
 
 @pytest.mark.skipif(
