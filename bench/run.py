@@ -126,7 +126,12 @@ def print_table(figures: list[dict]) -> None:
     )
     for figure in figures:
         value = figure["value"]
-        shown = "failed" if value is None else f"{value:,.1f} {figure['unit']}"
+        if value is None:
+            shown = "failed"
+        elif not figure["unit"]:
+            shown = "—"
+        else:
+            shown = f"{value:,.1f} {figure['unit']}"
         target = (
             ""
             if figure["target"] is None
@@ -135,8 +140,8 @@ def print_table(figures: list[dict]) -> None:
         verdict = {True: "met", False: "MISSED", None: ""}[figure["met"]]
         setting = ", ".join(f"{k}={v}" for k, v in figure["setting"].items())
         print(
-            f"{figure['benchmark']:<16}{figure['name'][:50]:<52}{shown:>14}  "
-            f"{target:<12}{verdict:8}{setting}"
+            f"{figure['benchmark']:<16}{figure['name'][:50]:<52}{shown:>18}  "
+            f"{target:<18}{verdict:8}{setting}"
         )
 
 
