@@ -381,6 +381,50 @@ def report(results: Results, learners: list[Learner], seconds: float, counts) ->
     )
 
 
+def record_figures(results: Results, learners, counts, args) -> None:
+    from bench.figures import record
+
+    setting = {
+        "database": "postgresql",
+        "learners": len(learners),
+        "client_threads": args.concurrency,
+        "gunicorn_workers": args.workers,
+    }
+    everything = [v for values in results.latencies.values() for v in values]
+    record(
+        "exam_window",
+        "every request, p95",
+        1000 * percentile(everything, 0.95),
+        "ms",
+        target=300,
+        **setting,
+    )
+    record(
+        "exam_window",
+        "server errors",
+        sum(results.errors.values()),
+        "errors",
+        target=1,
+        **setting,
+    )
+    record(
+        "exam_window",
+        "attempts not graded exactly once",
+        len(learners) - counts["graded once"],
+        "attempts",
+        target=1,
+        **setting,
+    )
+    record(
+        "exam_window",
+        "acknowledged answers lost",
+        counts["lost answers"],
+        "answers",
+        target=1,
+        **setting,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--learners", type=int, default=2000)
@@ -440,6 +484,7 @@ def main() -> int:
 
     counts = check(learners)
     report(results, learners, seconds, counts)
+    record_figures(results, learners, counts, args)
     requests = sum(len(values) for values in results.latencies.values())
     print(
         f"gunicorn CPU {server_cpu:.1f} s = {1000 * server_cpu / requests:.1f} ms a request"

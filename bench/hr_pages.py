@@ -33,6 +33,7 @@ from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from bench.figures import record  # noqa: E402
 from citylearn.assignments.models import AssignedPerson  # noqa: E402
 from citylearn.organisation.models import Department, StaffProfile  # noqa: E402
 from citylearn.reports.seeding import OFFICER, ROOT_CODE  # noqa: E402
@@ -92,8 +93,9 @@ def main() -> None:
         sys.exit("No bench data: run manage.py seed_bench --scale district first.")
     vendor = connection.vendor
     target = TARGET_MS.get(vendor, 300)
+    staff = StaffProfile.objects.count()
     report(
-        f"database: {vendor}; staff: {StaffProfile.objects.count()}, departments: "
+        f"database: {vendor}; staff: {staff}, departments: "
         f"{Department.objects.count()}, assignment rows: "
         f"{AssignedPerson.objects.count()}; median of {args.repeat}"
     )
@@ -110,6 +112,17 @@ def main() -> None:
             f"{label:<40} {cold:7.1f} ms {warm:7.1f} ms  {queries:3d}  HTTP {status}  "
             f"target < {target} ms: {verdict}"
         )
+        for name, value in (("cold", cold), ("warm", warm)):
+            record(
+                "hr_pages",
+                f"{label}, {name}" + ("" if status == 200 else f" (HTTP {status})"),
+                value if status == 200 else float("inf"),
+                "ms",
+                target=target,
+                database=vendor,
+                staff=staff,
+                queries=queries,
+            )
 
 
 if __name__ == "__main__":

@@ -25,6 +25,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.figures import record  # noqa: E402
+
 PYTHON = sys.executable
 PAGES = {
     "home": "/",
@@ -259,6 +263,15 @@ def main() -> None:
 
     print(f"\n{'':32}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
     for name, figures in results.items():
+        record(
+            "public_pages",
+            f"{name}, p99",
+            figures["p99"],
+            "ms",
+            req_per_s=round(figures["rps"]),
+            connections=args.connections,
+        )
+    for name, figures in results.items():
         print(
             f"{name:32}{figures['rps']:>10.0f}{figures['p50']:>10.2f}{figures['p99']:>10.2f}"
         )
@@ -270,6 +283,17 @@ def main() -> None:
         }
         worst = min(ratios.values())
         verdict = "meets" if worst >= target else "MISSES"
+        record(
+            "public_pages",
+            label,
+            worst,
+            "ratio",
+            target=target,
+            bound=">",
+            database="sqlite",
+            gunicorn_workers=2,
+            connections=args.connections,
+        )
         detail = ", ".join(f"{name} {ratio:.0%}" for name, ratio in ratios.items())
         print(f"  {label:38} {detail}  -> {verdict} the {target:.0%} target")
 

@@ -31,6 +31,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
+from bench.figures import record  # noqa: E402
 from citylearn.access.permissions import Scope  # noqa: E402
 from citylearn.organisation.models import Department  # noqa: E402
 from citylearn.organisation.roster.applying import (  # noqa: E402
@@ -183,6 +184,16 @@ def main() -> None:
         say(
             f"{step:<40} {elapsed:7.2f} s   peak {peaks[step] / 2**20:6.1f} MiB   "
             f"{verdict}"
+        )
+        record(
+            "roster_import",
+            step,
+            elapsed,
+            "s",
+            target=30,
+            rows=args.rows,
+            database=django.db.connection.vendor,
+            peak_mib=round(peaks[step] / 2**20, 1),
         )
     sys.exit(1 if slow else 0)
 

@@ -18,6 +18,8 @@ from wagtail.models import Page, Site
 
 from citylearn.access.enums import Role
 from citylearn.assignments.models import AssignedPerson, Assignment
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.models import AuditEntry
 from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
 from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
 from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
@@ -54,6 +56,8 @@ class Scale:
     lessons: int
     assignments_per_person: int
     snapshot_days: int
+    audit_days: int
+    sign_ins_per_person: int
 
 
 SCALES = {
@@ -65,6 +69,8 @@ SCALES = {
         lessons=8,
         assignments_per_person=10,
         snapshot_days=730,
+        audit_days=5 * 365,
+        sign_ins_per_person=20,
     ),
     "small": Scale(
         staff=40,
@@ -73,6 +79,8 @@ SCALES = {
         lessons=2,
         assignments_per_person=2,
         snapshot_days=10,
+        audit_days=30,
+        sign_ins_per_person=2,
     ),
 }
 
@@ -102,6 +110,8 @@ def seed_bench(
         say(", ".join(f"{name}: {count}" for name, count in counts.items()))
         snapshots = _snapshots(scale, today)
         say(f"snapshots: {snapshots}")
+        audit_entries = _audit_entries(scale, rng, profiles)
+        say(f"audit entries: {audit_entries}")
     # Fresh statistics, or the planner takes the new tables for empty ones.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -111,6 +121,7 @@ def seed_bench(
         "courses": len(courses),
         "assignment_rows": rows,
         "snapshots": snapshots,
+        "audit_entries": audit_entries,
         **counts,
     }
 
@@ -366,6 +377,57 @@ def _snapshots(scale: Scale, today: datetime.date) -> int:
             )
     DepartmentSnapshot.objects.bulk_create(history, batch_size=BATCH)
     return len(latest) + len(history)
+
+
+def _audit_entries(scale: Scale, rng: random.Random, profiles) -> int:
+    """Sign-ins of every person spread over the past years, and the officer's views."""
+    now = timezone.now()
+    officer = get_user_model().objects.get(username=OFFICER)
+    usernames = dict(
+        get_user_model()
+        .objects.filter(pk__in=[profile.user_id for profile in profiles])
+        .values_list("pk", "username")
+    )
+
+    def moment():
+        return now - datetime.timedelta(
+            seconds=rng.randint(0, scale.audit_days * 86400)
+        )
+
+    entries = []
+    total = 0
+    for profile in profiles:
+        label = usernames[profile.user_id]
+        entries += [
+            AuditEntry(
+                at=moment(),
+                actor_id=profile.user_id,
+                actor_label=label,
+                action=AuditAction.SIGN_IN,
+                target_user_id=profile.user_id,
+                target_label=label,
+                address=f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+            )
+            for __ in range(scale.sign_ins_per_person)
+        ]
+        if rng.random() < 0.05:
+            entries.append(
+                AuditEntry(
+                    at=moment(),
+                    actor=officer,
+                    actor_label=officer.username,
+                    action=AuditAction.PERSON_VIEWED,
+                    target_user_id=profile.user_id,
+                    target_label=label,
+                    address="10.0.0.1",
+                )
+            )
+        if len(entries) >= BATCH:
+            AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+            total += len(entries)
+            entries = []
+    AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+    return total + len(entries)
 
 
 def _scaled(value, share: Decimal):

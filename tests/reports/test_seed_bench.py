@@ -1,7 +1,12 @@
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from citylearn.assignments.models import AssignedPerson
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.models import AuditEntry
 from citylearn.organisation.models import Department, StaffProfile
 from citylearn.progress.models import CourseCompletion
 from citylearn.reports.models import DepartmentSnapshot
@@ -47,6 +52,10 @@ def test_the_small_scale_builds_a_consistent_district(capsys):
     ).total
     assert total.people == scale.staff
     assert total.assigned == scale.staff * scale.assignments_per_person
+    sign_ins = AuditEntry.objects.filter(action=AuditAction.SIGN_IN)
+    assert sign_ins.count() == scale.staff * scale.sign_ins_per_person
+    oldest = sign_ins.order_by("at").first().at
+    assert timezone.now() - oldest <= datetime.timedelta(days=scale.audit_days)
     assert "Seeded the small scale" in capsys.readouterr().out
 
 
