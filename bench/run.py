@@ -122,7 +122,7 @@ def missing_tools(benchmark: Benchmark) -> list[str]:
 
 def print_table(figures: list[dict]) -> None:
     print(
-        f"\n{'benchmark':<16}{'figure':<52}{'value':>14}  {'target':<12}{'':8}setting"
+        f"\n{'benchmark':<16}{'figure':<52}{'value':>18}  {'target':<18}{'':8}setting"
     )
     for figure in figures:
         value = figure["value"]
