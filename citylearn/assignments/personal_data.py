@@ -95,6 +95,5 @@ register(
             "committed_on": _("Will complete by"),
             "given_at": _("Given at"),
         },
-        models=(LateReason,),
     )
 )
