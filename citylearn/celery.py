@@ -43,6 +43,11 @@ app.conf.beat_schedule = {
         "task": "citylearn.reports.tasks.snapshot_department_figures",
         "schedule": crontab(minute="*/15"),
     },
+    # Heads read it first thing on Monday (CELERY_TIMEZONE is Asia/Shanghai).
+    "send-weekly-head-digests": {
+        "task": "citylearn.reports.tasks.send_weekly_head_digests",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=0),
+    },
     # A learner who closes the page mid-exam is graded once the time is up.
     "grade-expired-attempts": {
         "task": "citylearn.quizzes.tasks.grade_expired_attempts",

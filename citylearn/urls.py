@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("audit/", include("citylearn.audit.urls")),
     path("search/", include("citylearn.search.urls")),
     path("my/", include("citylearn.progress.urls")),
+    path("my/", include("citylearn.assignments.my_urls")),
     path("certificates/", include("citylearn.certificates.urls")),
     path(f"{INDEX_SLUGS['course']}/", include("citylearn.quizzes.urls")),
     path("feedback/", include("citylearn.feedback.urls")),

@@ -265,6 +265,14 @@ MATRIX: dict[str, Row] = {
     "progress:complete_lesson": Row(
         lambda f: f"/my/lessons/{f.lesson.pk}/complete/", everyone(302), method="post"
     ),
+    # A reason for being late is given only by the person the assignment names.
+    "my_assignments:late_reason": Row(
+        lambda f: (
+            "/my/assignments/"
+            f"{f.assignment.assigned_people.get(user=f.person.user).pk}/late-reason/"
+        ),
+        HOLDER_ONLY,
+    ),
     "certificates:verify_form": Row("/certificates/verify/", everyone(200)),
     "certificates:verify": Row(
         lambda f: f"/certificates/verify/{f.certificate.code}/", everyone(200)

@@ -45,6 +45,8 @@ class Section:
     collect: Callable[[AbstractBaseUser], dict[str, Any] | list[dict[str, Any]]]
     labels: dict[str, str | Promise] = field(default_factory=dict)
     models: tuple[type[Model], ...] = ()
+    # A line under the title, e.g. how many rows there are when only the latest show.
+    summary: Callable[[AbstractBaseUser], str] | None = None
 
 
 _sections: dict[str, Section] = {}
@@ -120,6 +122,8 @@ def personal_data_for_display(user) -> list[dict[str, Any]]:
     for section in sections():
         data = section.collect(user)
         item: dict[str, Any] = {"title": section.title, "key": section.key}
+        if section.summary is not None:
+            item["summary"] = section.summary(user)
         if isinstance(data, dict):
             item["fields"] = [
                 (section.labels.get(key, key), _shown(value))

@@ -22,3 +22,10 @@ class AssignmentChangeKind(models.TextChoices):
 class AssignmentTarget(models.TextChoices):
     DEPARTMENT = "department", _("A department and everyone below it")
     PEOPLE = "people", _("Named people")
+
+
+class LateReasonKind(models.TextChoices):
+    WORKLOAD = "workload", _("Workload")
+    TECHNICAL = "technical", _("Technical problem")
+    LEAVE = "leave", _("Leave")
+    OTHER = "other", _("Other")

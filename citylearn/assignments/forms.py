@@ -1,12 +1,10 @@
-import unicodedata
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citylearn.assignments.enums import AssignmentTarget
+from citylearn.assignments.enums import AssignmentTarget, LateReasonKind
+from citylearn.assignments.validators import visible_characters_only
 from citylearn.courses.models import CoursePage
 from citylearn.organisation.fields import DepartmentField
 from citylearn.organisation.models import Department, StaffProfile
@@ -83,18 +81,6 @@ class AssignmentForm(forms.Form):
         return cleaned
 
 
-def visible_characters_only(value: str) -> None:
-    """Refuse control characters and bidirectional overrides, which the history
-    would display as something other than what was typed."""
-    for char in value:
-        if unicodedata.category(char) in ("Cc", "Cf"):
-            raise ValidationError(
-                _("Remove the invisible character %(code)s from the reason."),
-                code="invisible_character",
-                params={"code": f"U+{ord(char):04X}"},
-            )
-
-
 class ExtendForm(forms.Form):
     new_due_on = forms.DateField(label=_("New due date"), widget=DateInput)
     reason = forms.CharField(
@@ -128,3 +114,21 @@ class CreditTargetForm(forms.Form):
     def __init__(self, *args, departments: QuerySet[Department], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
+
+
+class LateReasonForm(forms.Form):
+    # The rules (text for "other", a near future date, visible characters) are the
+    # service's, so that every way in gets the same answer.
+    kind = forms.ChoiceField(
+        label=_("Why are you late?"),
+        choices=LateReasonKind.choices,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("In a few words"),
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs={"maxlength": 200}),
+        help_text=_("Required when the reason is “other”. At most 200 characters."),
+    )
+    committed_on = forms.DateField(label=_("I will complete it by"), widget=DateInput)

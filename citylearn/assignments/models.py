@@ -6,7 +6,12 @@ from django.db.models import Case, F, FilteredRelation, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citylearn.assignments.enums import AssignmentChangeKind, AssignmentStatus
+from citylearn.assignments.enums import (
+    AssignmentChangeKind,
+    AssignmentStatus,
+    LateReasonKind,
+)
+from citylearn.assignments.validators import visible_characters_only
 
 
 class Assignment(models.Model):
@@ -203,3 +208,40 @@ class AssignmentChange(models.Model):
 
     def __str__(self):
         return f"{self.assignment} · {self.get_kind_display()}"
+
+
+class LateReason(models.Model):
+    """Why a person is late with an assignment, and by when they will finish it.
+
+    Only the latest word is kept: the officer acts on what the person says now, and
+    an extension granted from it is kept in the assignment's history with its reason.
+    """
+
+    assigned = models.OneToOneField(
+        AssignedPerson,
+        verbose_name=_("assigned person"),
+        related_name="late_reason",
+        on_delete=models.CASCADE,
+    )
+    kind = models.CharField(_("reason"), max_length=20, choices=LateReasonKind.choices)
+    text = models.CharField(
+        _("explanation"),
+        max_length=200,
+        blank=True,
+        validators=[visible_characters_only],
+    )
+    committed_on = models.DateField(_("will complete by"))
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reason for being late")
+        verbose_name_plural = _("reasons for being late")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind=LateReasonKind.OTHER) | ~Q(text=""),
+                name="late_reason_other_needs_text",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assigned} · {self.get_kind_display()}"

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.accounts.personal_data import Section, register
-from citylearn.assignments.models import AssignedPerson, AssignmentChange
+from citylearn.assignments.models import AssignedPerson, AssignmentChange, LateReason
 from citylearn.assignments.selectors import assignments_of
 
 
@@ -34,6 +34,21 @@ def _changes_for_you(user) -> list[dict[str, Any]]:
         }
         for change in AssignmentChange.objects.filter(person=user).select_related(
             "assignment__course"
+        )
+    ]
+
+
+def _late_reasons(user) -> list[dict[str, Any]]:
+    return [
+        {
+            "course": reason.assigned.assignment.course.title,
+            "reason": reason.get_kind_display(),
+            "text": reason.text,
+            "committed_on": reason.committed_on,
+            "given_at": reason.given_at,
+        }
+        for reason in LateReason.objects.filter(assigned__user=user).select_related(
+            "assigned__assignment__course"
         )
     ]
 
@@ -66,5 +81,19 @@ register(
             "changed_at": _("Changed at"),
         },
         models=(AssignmentChange,),
+    )
+)
+register(
+    Section(
+        "late_reasons",
+        _("Your reasons for being late"),
+        _late_reasons,
+        {
+            "course": _("Course"),
+            "reason": _("Reason"),
+            "text": _("In a few words"),
+            "committed_on": _("Will complete by"),
+            "given_at": _("Given at"),
+        },
     )
 )

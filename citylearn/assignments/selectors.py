@@ -13,6 +13,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from citylearn.access.permissions import Scope, read_scope, write_scope
+from citylearn.assignments.enums import AssignmentStatus
 from citylearn.assignments.models import AssignedPerson, Assignment
 from citylearn.courses.models import CoursePage
 from citylearn.organisation.selectors import ancestor_paths
@@ -33,6 +34,17 @@ def assignments_of(
         .with_status(today)
         .select_related("assignment__course")
         .order_by("due_on", "assignment__pk")
+    )
+
+
+def overdue_of(
+    *, user: AbstractBaseUser, today: datetime.date
+) -> QuerySet[AssignedPerson]:
+    """The person's overdue assignments, each with the reason they gave, if any."""
+    return (
+        assignments_of(user=user, today=today)
+        .filter(status=AssignmentStatus.OVERDUE)
+        .select_related("late_reason")
     )
 
 

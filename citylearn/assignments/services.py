@@ -17,9 +17,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from citylearn.access.permissions import write_scope
-from citylearn.assignments.enums import AssignmentChangeKind
-from citylearn.assignments.models import AssignedPerson, Assignment, AssignmentChange
+from citylearn.assignments.enums import (
+    AssignmentChangeKind,
+    AssignmentStatus,
+    LateReasonKind,
+)
+from citylearn.assignments.models import (
+    AssignedPerson,
+    Assignment,
+    AssignmentChange,
+    LateReason,
+)
 from citylearn.assignments.selectors import may_change
+from citylearn.assignments.validators import visible_characters_only
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.courses.models import CoursePage
@@ -35,6 +45,15 @@ ALREADY_ASSIGNED = "already_assigned"
 NOBODY = "nobody"
 NOT_LATER = "not_later"
 WITHDRAWN = "withdrawn"
+NOT_YOURS = "not_yours"
+NOT_OVERDUE = "not_overdue"
+UNKNOWN_KIND = "unknown_kind"
+TEXT_REQUIRED = "text_required"
+TEXT_TOO_LONG = "text_too_long"
+COMMITTED_NOT_FUTURE = "committed_not_future"
+COMMITTED_TOO_FAR = "committed_too_far"
+# A date further away is not a commitment anybody can hold a person to.
+LATEST_COMMITMENT_DAYS = 180
 
 
 def _check_new_assignment(
@@ -392,3 +411,90 @@ def withdraw_assignment(
     )
     _log(AuditAction.ASSIGNMENT_WITHDRAWN, assignment, by, request, reason=reason)
     return assignment
+
+
+def _check_late_reason(
+    *, kind: str, text: str, committed_on: datetime.date, today: datetime.date
+) -> None:
+    errors: dict[str, ValidationError] = {}
+    if kind not in LateReasonKind.values:
+        errors["kind"] = ValidationError(_("Choose a reason."), code=UNKNOWN_KIND)
+    if kind == LateReasonKind.OTHER and not text:
+        errors["text"] = ValidationError(
+            _("Say in a few words why, when the reason is “other”."),
+            code=TEXT_REQUIRED,
+        )
+    elif len(text) > LateReason._meta.get_field("text").max_length:
+        errors["text"] = ValidationError(
+            _("Keep the explanation to %(limit)s characters.")
+            % {"limit": LateReason._meta.get_field("text").max_length},
+            code=TEXT_TOO_LONG,
+        )
+    else:
+        try:
+            visible_characters_only(text)
+        except ValidationError as error:
+            errors["text"] = error
+    if committed_on <= today:
+        errors["committed_on"] = ValidationError(
+            _("Choose a day after today."), code=COMMITTED_NOT_FUTURE
+        )
+    elif committed_on > today + datetime.timedelta(days=LATEST_COMMITMENT_DAYS):
+        errors["committed_on"] = ValidationError(
+            _("Choose a day within %(days)s days.") % {"days": LATEST_COMMITMENT_DAYS},
+            code=COMMITTED_TOO_FAR,
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def give_late_reason(
+    *,
+    assigned: AssignedPerson,
+    user: AbstractBaseUser,
+    kind: str,
+    text: str,
+    committed_on: datetime.date,
+    today: datetime.date | None = None,
+) -> LateReason:
+    """Record, or replace, why the person is late with their own overdue assignment."""
+    today = today or timezone.localdate()
+    text = text.strip()
+    # Locked so that a reason and a simultaneous extension see each other.
+    row = (
+        AssignedPerson.objects.select_for_update()
+        .filter(
+            pk=assigned.pk,
+            user=user,
+            released_on__isnull=True,
+            assignment__withdrawn_at__isnull=True,
+        )
+        .first()
+    )
+    if row is None:
+        raise ValidationError(
+            _("This is not one of your current assignments."), code=NOT_YOURS
+        )
+    status = (
+        AssignedPerson.objects.filter(pk=row.pk)
+        .with_status(today)
+        .values_list("status", flat=True)
+        .get()
+    )
+    if status != AssignmentStatus.OVERDUE:
+        raise ValidationError(
+            _("This assignment is not overdue, so no reason is needed."),
+            code=NOT_OVERDUE,
+        )
+    _check_late_reason(kind=kind, text=text, committed_on=committed_on, today=today)
+    reason, __ = LateReason.objects.update_or_create(
+        assigned=row,
+        defaults={
+            "kind": kind,
+            "text": text,
+            "committed_on": committed_on,
+            "given_at": timezone.now(),
+        },
+    )
+    return reason

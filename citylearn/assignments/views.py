@@ -199,19 +199,28 @@ def extend_person(request, pk: int, user_id: int):
     if assignment.withdrawn_at is not None:
         return _refuse_withdrawn(request, assignment)
     row = get_object_or_404(
-        AssignedPerson.objects.select_related("user__staff_profile"),
+        AssignedPerson.objects.select_related("user__staff_profile", "late_reason"),
         assignment=assignment,
         user_id=user_id,
         released_on__isnull=True,
     )
+    late = getattr(row, "late_reason", None)
+    initial = {}
+    if late is not None:
+        # The officer usually grants what the person committed to.
+        initial = {"new_due_on": late.committed_on}
     return _extension_page(
-        request, assignment, row, partial(services.extend_for_person, user=row.user)
+        request,
+        assignment,
+        row,
+        partial(services.extend_for_person, user=row.user),
+        initial=initial,
     )
 
 
-def _extension_page(request, assignment, person, extend):
+def _extension_page(request, assignment, person, extend, initial=None):
     """The extension form for everyone (person None) or one person, and its POST."""
-    form = ExtendForm(request.POST or None)
+    form = ExtendForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             extend(

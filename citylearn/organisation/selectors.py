@@ -2,13 +2,19 @@
 
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext
 
+from citylearn.access.enums import Role
 from citylearn.access.permissions import Scope, read_scope
-from citylearn.organisation.models import Department, StaffProfile
+from citylearn.audit.enums import AuditAction
+from citylearn.audit.models import AuditEntry
+from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
 
 
 def people_visible_to(user) -> QuerySet[StaffProfile]:
@@ -97,3 +103,63 @@ def find_staff(scope: Scope, term: str, *, limit: int) -> list[StaffProfile]:
         .select_related("department")
         .order_by("department__path", "employee_id")[:limit]
     )
+
+
+RECORD_VIEWS = (AuditAction.PERSON_VIEWED, AuditAction.EXPORT)
+
+
+@dataclass(frozen=True)
+class RecordViewing:
+    """One view or export of a person's records, with who did it as they are now."""
+
+    entry: AuditEntry
+    # None when the account no longer exists.
+    roles: list[str] | None
+    department: str
+
+
+def record_viewings_of(user) -> QuerySet[AuditEntry]:
+    """The audited views and exports of the person's records by anybody else."""
+    return AuditEntry.objects.filter(target_user=user, action__in=RECORD_VIEWS).exclude(
+        actor_id=user.pk
+    )
+
+
+def record_viewings(user, *, limit: int) -> list[RecordViewing]:
+    """The latest views and exports of the person's records, with the role and
+    department of each viewer: four queries, however many viewers."""
+    entries = list(record_viewings_of(user).order_by("-at", "-pk")[:limit])
+    actor_ids = {entry.actor_id for entry in entries if entry.actor_id is not None}
+    administrators = dict(
+        get_user_model()
+        .objects.filter(pk__in=actor_ids)
+        .values_list("pk", "is_superuser")
+    )
+    roles: dict[int, list[str]] = {}
+    for user_id, role, name in (
+        RoleAssignment.objects.filter(user_id__in=actor_ids)
+        .order_by("role", "department__path")
+        .values_list("user_id", "role", "department__name")
+    ):
+        roles.setdefault(user_id, []).append(f"{Role(role).label}（{name}）")
+    departments = dict(
+        StaffProfile.objects.filter(user_id__in=actor_ids).values_list(
+            "user_id", "department__name"
+        )
+    )
+    viewings = []
+    for entry in entries:
+        if entry.actor_id not in administrators:
+            held = None
+        else:
+            held = roles.get(entry.actor_id, [])
+            if administrators[entry.actor_id]:
+                held = [gettext("Administrator"), *held]
+        viewings.append(
+            RecordViewing(
+                entry=entry,
+                roles=held,
+                department=departments.get(entry.actor_id, ""),
+            )
+        )
+    return viewings

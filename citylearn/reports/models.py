@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,3 +65,35 @@ class DepartmentSnapshot(models.Model):
     def completion_rate(self) -> int:
         done = self.completed_on_time + self.completed_late
         return round(done * 100 / self.assigned) if self.assigned else 0
+
+
+class DigestDelivery(models.Model):
+    """A head's weekly digest, claimed before it is sent: one per head and ISO week.
+
+    The unique constraint, not a prior check, is what keeps two runs (a retried
+    beat, two workers) from both sending: the second insert fails and sends nothing.
+    """
+
+    head = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("department head"),
+        related_name="+",
+        on_delete=models.CASCADE,
+    )
+    iso_year = models.PositiveSmallIntegerField(_("ISO year"))
+    iso_week = models.PositiveSmallIntegerField(_("ISO week"))
+    claimed_at = models.DateTimeField(_("claimed at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("weekly digest sent")
+        verbose_name_plural = _("weekly digests sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["head", "iso_year", "iso_week"],
+                name="one_digest_per_head_and_week",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.head} · {self.iso_year}-W{self.iso_week:02d}"

@@ -46,7 +46,12 @@ def training_record(
         # Released and withdrawn rows stay on the record, marked as history.
         assignments=AssignedPerson.objects.filter(user=user)
         .with_status(today)
-        .select_related("assignment__course")
+        .select_related(
+            "assignment__course",
+            "assignment__department",
+            "late_reason",
+            "user__staff_profile__department",
+        )
         .order_by("-due_on", "-pk"),
         in_progress=enrollments_in_progress(user=user),
         completions=course_completions(user=user),

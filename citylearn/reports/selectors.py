@@ -456,6 +456,33 @@ def hours_this_year(year: int) -> Coalesce:
     return Coalesce(Subquery(earned, output_field=HOURS), Value(Decimal(0)))
 
 
+def overdue_people(
+    *, departments: list[Department], today: datetime.date
+) -> QuerySet[AssignedPerson]:
+    """Overdue assignment rows of the subtrees' active people, with their reasons.
+
+    Reasons first, the latest first; then the longest overdue.
+    """
+    return (
+        counted_assignments()
+        .filter(within(departments, "user__staff_profile__department__path"))
+        .with_status(today)
+        .filter(status=AssignmentStatus.OVERDUE)
+        .select_related(
+            "late_reason",
+            "assignment__course",
+            "assignment__department",
+            "user__staff_profile__department",
+        )
+        .order_by(
+            F("late_reason__given_at").desc(nulls_last=True),
+            "due_on",
+            "user__staff_profile__employee_id",
+            "pk",
+        )
+    )
+
+
 def _pace_of_people(today: datetime.date) -> QuerySet[StaffProfile]:
     """Active staff with their hours earned, target and hours behind an even pace."""
     expected_share = Value(year_elapsed(today), output_field=HOURS)

@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from citylearn.access.permissions import (
+    Scope,
     can_view_person,
     people_reader_required,
     read_scope,
     signed_in_required,
+    write_scope,
 )
 from citylearn.assignments.selectors import visible_assignments
 from citylearn.audit.enums import AuditAction
@@ -28,6 +30,7 @@ from citylearn.reports.selectors import (
     counted_assignments,
     hours_this_year,
     level_figures,
+    overdue_people,
     pace,
     people_behind,
     people_figures,
@@ -37,6 +40,7 @@ from citylearn.reports.selectors import (
 )
 
 PEOPLE_PER_PAGE = 25
+LATE_REASONS_SHOWN = 20
 FIGURES_SECONDS = 300
 DEPARTMENT_ORDER = {
     "rate": lambda figures: (figures.completion_rate, figures.department.path),
@@ -92,6 +96,13 @@ def dashboard(request):
     page_obj = page.get_page(request.GET.get("page"))
     people_figures(page_obj.object_list, today=today, assignments=assignments)
 
+    late = overdue_people(departments=subtrees, today=today).filter(
+        assignments.q(), late_reason__isnull=False
+    )
+    late_reasons = _with_extension_rights(
+        list(late[:LATE_REASONS_SHOWN]), write_scope(request.user)
+    )
+
     rows = [level.total, *level.children]
     paces = [(figures.department, pace(figures, today)) for figures in rows]
     points = trend(departments=subtrees, today=today)
@@ -108,6 +119,8 @@ def dashboard(request):
             "behind": behind,
             "computed_at": computed_at,
             "page_obj": page_obj,
+            "late_reasons": late_reasons,
+            "late_count": late.count() if late_reasons else 0,
             "query": _query_without(request, "page"),
             "tree_query": _query_without(request, "page", "department"),
             "trend": points,
@@ -161,6 +174,18 @@ def _figures(node, tops, subtrees, today, assignments):
     return cached
 
 
+def _with_extension_rights(rows, scope):
+    """Mark the rows whose due date this officer may extend, without a query each.
+
+    An assignment is changed only by an officer of everyone it covers: its whole
+    subtree, or for named people (checked again on the extension page) the person.
+    """
+    for row in rows:
+        covered = row.assignment.department or row.user.staff_profile.department
+        row.can_extend = bool(scope) and scope.contains(covered)
+    return rows
+
+
 def _pace_chart(overall):
     return bar_chart(
         [
@@ -207,14 +232,19 @@ def person_record(request, employee_id: str):
             target_user=profile.user,
             detail={"page": "training record"},
         )
+    training = training_record(
+        user=profile.user, profile=profile, today=timezone.localdate()
+    )
     return render(
         request,
         "reports/record.html",
         {
             "person": profile,
             "own": own,
-            "record": training_record(
-                user=profile.user, profile=profile, today=timezone.localdate()
+            "record": training,
+            "assignments": _with_extension_rights(
+                list(training.assignments),
+                Scope() if own else write_scope(request.user),
             ),
         },
     )
