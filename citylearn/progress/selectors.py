@@ -132,17 +132,6 @@ def credit_hours(*, user: AbstractBaseUser, year: int | None = None) -> CreditHo
     )
 
 
-def signed_in_user(request) -> AbstractBaseUser | None:
-    """The signed-in user, or None; without a session cookie the session is never read.
-
-    Reading the session marks the response Vary: Cookie, which would keep public pages
-    seen by anonymous citizens out of the shared cache.
-    """
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return None
-    return request.user if request.user.is_authenticated else None
-
-
 @dataclass(frozen=True)
 class CourseState:
     """Where one learner stands in one course."""

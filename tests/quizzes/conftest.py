@@ -18,3 +18,11 @@ def editor(client):
     user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def admin(client, django_user_model):
+    """A client signed in as a superuser."""
+    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
+    client.force_login(user)
+    return client

@@ -17,13 +17,6 @@ from tests.quizzes.factories import make_bank, make_quiz, make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin(client, django_user_model):
-    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
-    client.force_login(user)
-    return client
-
-
 def question_form(bank, kind, choices):
     data = {
         "bank": bank.pk,

@@ -11,13 +11,6 @@ from tests.quizzes.factories import make_bank, make_question, make_quiz
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin(client, django_user_model):
-    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
-    client.force_login(user)
-    return client
-
-
 def quiz_form(quiz, *, draw, extra_draws):
     data = {
         "course": quiz.course_id,

@@ -219,9 +219,7 @@ def plan_roster(
                 _("There is no department with code “%(code)s”.") % {"code": code},
             )
             ok = False
-        elif department and not (
-            scope.everything or department[1].startswith(scope.paths)
-        ):
+        elif department and not scope.contains_path(department[1]):
             check.add(
                 row,
                 "department_code",
@@ -268,9 +266,7 @@ def plan_roster(
                 continue
             plan.people.append(person)
             continue
-        if not (
-            scope.everything or current["department__path"].startswith(scope.paths)
-        ):
+        if not scope.contains_path(current["department__path"]):
             check.add(
                 row,
                 "employee_id",
