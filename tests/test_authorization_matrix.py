@@ -39,8 +39,8 @@ from citylearn.assignments.services import assign_to_department
 from citylearn.certificates.services import issue_certificate
 from citylearn.content_import.services import import_content
 from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.organisation.imports.reading import read_roster
 from citylearn.organisation.models import RosterUpload
-from citylearn.organisation.roster.reading import read_roster
 from citylearn.progress.models import CourseCompletion
 from citylearn.quizzes.services import start_attempt
 from tests.content_tree import FILES, write

@@ -6,7 +6,7 @@ from django.core import mail
 from citylearn.access.permissions import Scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.roster.applying import apply_roster
+from citylearn.organisation.imports.applying import apply_roster
 from tests.organisation import factories, roster_files
 
 pytestmark = pytest.mark.django_db

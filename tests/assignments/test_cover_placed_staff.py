@@ -12,8 +12,8 @@ from citylearn.access.permissions import Scope
 from citylearn.assignments import coverage, services
 from citylearn.assignments.enums import AssignmentChangeKind
 from citylearn.assignments.models import AssignedPerson
+from citylearn.organisation.imports.applying import apply_roster
 from citylearn.organisation.models import StaffProfile
-from citylearn.organisation.roster.applying import apply_roster
 from citylearn.organisation.services import update_department
 from citylearn.progress.models import CourseCompletion
 from tests.courses.factories import make_course

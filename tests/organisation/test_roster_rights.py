@@ -9,9 +9,9 @@ from citylearn.access.permissions import Scope, write_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.enums import RosterErrorCode
+from citylearn.organisation.imports.applying import apply_roster, preview_roster
+from citylearn.organisation.imports.errors import RosterHasErrors
 from citylearn.organisation.models import StaffProfile
-from citylearn.organisation.roster.applying import apply_roster, preview_roster
-from citylearn.organisation.roster.errors import RosterHasErrors
 from tests.organisation import factories, roster_files
 from tests.organisation.roster_files import person
 

@@ -210,7 +210,7 @@ def test_the_people_list_pages_through_a_large_subtree(client, officer, tree):
 
 
 def test_the_file_is_read_once_and_not_kept(client, officer, tree, monkeypatch):
-    from citylearn.organisation.roster import reading
+    from citylearn.organisation.imports import reading
 
     reads = []
     real_read = reading._read

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 
 from citylearn.access.permissions import Scope
 from citylearn.organisation.enums import RosterChangeKind, RosterErrorCode
+from citylearn.organisation.imports.columns import BY_FIELD, COLUMNS
+from citylearn.organisation.imports.errors import RosterError
+from citylearn.organisation.imports.reading import RosterRows
+from citylearn.organisation.imports.rights import accounts_above
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.organisation.roster.columns import BY_FIELD, COLUMNS
-from citylearn.organisation.roster.errors import RosterError
-from citylearn.organisation.roster.reading import RosterRows
-from citylearn.organisation.roster.rights import accounts_above
 
 EMPLOYEE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,30}$")
