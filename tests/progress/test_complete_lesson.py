@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from django.core.exceptions import ValidationError
 
-from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
 from citylearn.progress.services import LESSON_NOT_LIVE, complete_lesson
 from citylearn.quizzes.services import start_attempt, submit_attempt
 from tests.courses.factories import lessons_of, make_course, make_learner
@@ -33,7 +33,7 @@ def test_a_lesson_is_recorded_once_however_often_it_is_completed():
 
     assert first.pk == second.pk
     assert LessonCompletion.objects.filter(user=learner).count() == 1
-    assert Enrollment.objects.filter(user=learner, course=course).count() == 1
+    assert Enrolment.objects.filter(user=learner, course=course).count() == 1
 
 
 def test_completing_a_lesson_enrols_and_remembers_where_the_learner_is():
@@ -42,8 +42,8 @@ def test_completing_a_lesson_enrols_and_remembers_where_the_learner_is():
 
     complete_lesson(user=learner, lesson=lesson)
 
-    enrollment = Enrollment.objects.get(user=learner, course=course)
-    assert enrollment.last_lesson_id == lesson.pk
+    enrolment = Enrolment.objects.get(user=learner, course=course)
+    assert enrolment.last_lesson_id == lesson.pk
 
 
 def test_the_course_completes_when_every_required_lesson_is_completed():

@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 
 from citylearn.assignments.models import AssignedPerson
 from citylearn.assignments.services import assign_to_people
-from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
 from tests.courses.factories import lessons_of, make_course, make_learner
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def test_starting_a_course_enrols_once_and_opens_the_first_lesson(client):
 
     assert first.status_code == again.status_code == 302
     assert first["Location"] == again["Location"] == lessons_of(course)[0].url
-    assert Enrollment.objects.filter(user=learner).count() == 1
+    assert Enrolment.objects.filter(user=learner).count() == 1
 
 
 def test_marking_a_lesson_completed_twice_records_it_once_and_moves_on(client):
@@ -86,7 +86,7 @@ def test_a_lesson_served_to_an_enrolled_learner_is_where_they_continue(client):
 
     assert client.get(second.url).status_code == 200
 
-    assert Enrollment.objects.get(user=learner).last_lesson == second
+    assert Enrolment.objects.get(user=learner).last_lesson == second
     assert f'href="{second.url}"' in client.get(course.url).content.decode()
 
 
@@ -102,7 +102,7 @@ def test_a_lesson_refused_by_a_view_restriction_is_not_remembered(client):
 
     assert client.get(second.url).status_code != 200
 
-    assert Enrollment.objects.get(user=learner).last_lesson is None
+    assert Enrolment.objects.get(user=learner).last_lesson is None
 
 
 def test_the_course_page_shows_the_learners_own_due_date(client):

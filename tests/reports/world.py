@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from citylearn.access.enums import Role
 from citylearn.assignments.models import AssignedPerson, Assignment
-from citylearn.progress.models import CourseCompletion, Enrollment
+from citylearn.progress.models import CourseCompletion, Enrolment
 from citylearn.quizzes.models import Attempt
 from tests.courses.factories import make_course
 from tests.organisation import factories
@@ -28,7 +28,7 @@ DUE_Y = datetime.date(2026, 12, 31)
 
 def complete(user, course, day: datetime.date, hours="2"):
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
-    Enrollment.objects.create(user=user, course=course, started_at=moment)
+    Enrolment.objects.create(user=user, course=course, started_at=moment)
     CourseCompletion.objects.create(
         user=user,
         course=course,
@@ -88,8 +88,8 @@ def build():
     complete(p["p2"], x, datetime.date(2026, 4, 5))
     # Last year's hours do not count this year.
     complete(p["p4"], z, datetime.date(2025, 12, 1))
-    Enrollment.objects.create(user=p["p3"], course=x)
-    Enrollment.objects.create(user=p["p4"], course=y)
+    Enrolment.objects.create(user=p["p3"], course=x)
+    Enrolment.objects.create(user=p["p4"], course=y)
     attempt(p["p1"], quiz, 1, 60)
     attempt(p["p1"], quiz, 2, 80)
     attempt(p["p2"], quiz, 1, 40)
