@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from tests.builders.people import make_user
 from tests.quizzes.english import english_as_default
-from tests.quizzes.factories import make_user
 
 
 @pytest.fixture(autouse=True)

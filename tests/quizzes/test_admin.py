@@ -12,7 +12,8 @@ from citylearn.quizzes.forms import (
 )
 from citylearn.quizzes.models import Question, Quiz, SelectedChoice
 from citylearn.quizzes.services import save_answers, start_attempt
-from tests.quizzes.factories import make_bank, make_quiz, make_user
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_bank, make_quiz
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from citylearn.content_import.services import import_content
 from citylearn.quizzes import rules
 from citylearn.quizzes.models import Quiz
-from tests.quizzes.factories import make_bank, make_question, make_quiz
+from tests.builders.quizzes import make_bank, make_question, make_quiz
 
 pytestmark = pytest.mark.django_db
 
