@@ -81,12 +81,7 @@ class QuizForm(WagtailAdminModelForm):
         ]
         pools = [
             (
-                {
-                    (own.pk, pk)
-                    for pk in own.questions.active().ids_tagged(
-                        [tag for tag in tags if tag]
-                    )
-                },
+                own.questions.active().ids_tagged([tag for tag in tags if tag]),
                 form.cleaned_data[field],
             )
             for form, field, own, tags in draws
