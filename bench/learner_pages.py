@@ -34,14 +34,14 @@ from bench.figures import record  # noqa: E402
 from citylearn.assignments.models import AssignedPerson  # noqa: E402
 from citylearn.courses.models import LessonPage  # noqa: E402
 from citylearn.organisation.models import StaffProfile  # noqa: E402
-from citylearn.progress.models import Enrollment  # noqa: E402
+from citylearn.progress.models import Enrolment  # noqa: E402
 
 TARGET_MS = {"postgresql": 300, "sqlite": 2000}
 
 
 def busiest_learner():
     """The enrolled learner with the most assignments: the largest My learning."""
-    enrolled = Enrollment.objects.values("user_id")
+    enrolled = Enrolment.objects.values("user_id")
     row = (
         AssignedPerson.objects.filter(user_id__in=enrolled)
         .values("user_id")
@@ -53,8 +53,8 @@ def busiest_learner():
 
 
 def pages(user_id) -> list[tuple[str, str]]:
-    enrollment = Enrollment.objects.filter(user_id=user_id).select_related("course")
-    course = enrollment.first().course
+    enrolment = Enrolment.objects.filter(user_id=user_id).select_related("course")
+    course = enrolment.first().course
     lesson = LessonPage.objects.child_of(course).live().order_by("path").last()
     return [
         ("course page", course.url),

@@ -38,7 +38,7 @@ from citylearn.assignments.models import AssignedPerson, Assignment  # noqa: E40
 from citylearn.courses.models import CoursePage, LessonPage  # noqa: E402
 from citylearn.progress.models import (  # noqa: E402
     CourseCompletion,
-    Enrollment,
+    Enrolment,
     LessonCompletion,
 )
 
@@ -68,14 +68,14 @@ def build(staff: int, seed: int) -> tuple[list, Assignment]:
         batch_size=BATCH,
     )
     now = timezone.now()
-    enrollments, lesson_rows, completions = [], [], []
+    enrolments, lesson_rows, completions = [], [], []
     for user in users:
         for course in courses:
             roll = rng.random()
             if roll < 0.35:
                 continue
             started = now - timedelta(days=rng.randint(0, 700))
-            enrollments.append(Enrollment(user=user, course=course, started_at=started))
+            enrolments.append(Enrolment(user=user, course=course, started_at=started))
             done = (
                 lessons[course.pk]
                 if roll > 0.6
@@ -101,7 +101,7 @@ def build(staff: int, seed: int) -> tuple[list, Assignment]:
                     )
                 )
     for model, rows in (
-        (Enrollment, enrollments),
+        (Enrolment, enrolments),
         (LessonCompletion, lesson_rows),
         (CourseCompletion, completions),
     ):
@@ -117,7 +117,7 @@ def build(staff: int, seed: int) -> tuple[list, Assignment]:
         batch_size=BATCH,
     )
     report(
-        f"built: {staff} staff, {len(courses)} courses, {len(enrollments)} enrolments, "
+        f"built: {staff} staff, {len(courses)} courses, {len(enrolments)} enrolments, "
         f"{len(lesson_rows)} lesson completions, {len(completions)} course completions"
     )
     return users, assignment

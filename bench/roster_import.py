@@ -33,11 +33,11 @@ from openpyxl import Workbook  # noqa: E402
 
 from bench.figures import record  # noqa: E402
 from citylearn.access.permissions import Scope  # noqa: E402
-from citylearn.organisation.models import Department  # noqa: E402
-from citylearn.organisation.roster.applying import (  # noqa: E402
+from citylearn.organisation.imports.applying import (  # noqa: E402
     apply_roster,
     preview_roster,
 )
+from citylearn.organisation.models import Department  # noqa: E402
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁"

@@ -84,7 +84,10 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: pages and rate limits must not leak."""
+    """Each test starts and ends with an empty cache: pages, rate limits and lockout
+    counters must not leak."""
     from django.core.cache import cache
 
+    cache.clear()
+    yield
     cache.clear()

@@ -39,12 +39,13 @@ from citylearn.assignments.services import assign_to_department
 from citylearn.certificates.services import issue_certificate
 from citylearn.content_import.services import import_content
 from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.organisation.imports.reading import read_roster
 from citylearn.organisation.models import RosterUpload
-from citylearn.organisation.roster.reading import read_roster
 from citylearn.progress.models import CourseCompletion
 from citylearn.quizzes.services import start_attempt
+from tests.builders import people
 from tests.content_tree import FILES, write
-from tests.organisation import factories, roster_files
+from tests.organisation import roster_files
 
 ROLES = ("anonymous", "learner", "head", "hr_other", "hr_this", "editor", "admin")
 
@@ -409,22 +410,22 @@ def test_an_unlisted_url_fails_the_matrix(settings):
 
 
 def build_world() -> tuple[dict[str, object], Fixtures]:
-    tree = factories.district()
-    learner = factories.staff("L1", tree["community"], name="王芳").user
-    head = factories.staff("H1", tree["street"], name="李雷").user
-    factories.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
-    hr_other = factories.user("hr_other")
-    factories.grant(hr_other, Role.HR_OFFICER, tree["bureau"])
-    hr_this = factories.user("hr_this")
-    factories.grant(hr_this, Role.HR_OFFICER, tree["street"])
+    tree = people.district()
+    learner = people.staff("L1", tree["community"], name="王芳").user
+    head = people.staff("H1", tree["street"], name="李雷").user
+    people.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
+    hr_other = people.make_user("hr_other")
+    people.grant(hr_other, Role.HR_OFFICER, tree["bureau"])
+    hr_this = people.make_user("hr_this")
+    people.grant(hr_this, Role.HR_OFFICER, tree["street"])
     users = {
         "anonymous": None,
         "learner": learner,
         "head": head,
         "hr_other": hr_other,
         "hr_this": hr_this,
-        "editor": factories.editor(),
-        "admin": factories.user("root", is_superuser=True, is_staff=True),
+        "editor": people.editor(),
+        "admin": people.make_user("root", is_superuser=True, is_staff=True),
     }
     upload = RosterUpload.objects.create(
         uploaded_by=hr_this,

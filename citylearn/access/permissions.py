@@ -43,7 +43,11 @@ class Scope:
         return self.everything or bool(self.paths)
 
     def contains(self, department: "Department") -> bool:
-        return self.everything or department.path.startswith(self.paths)
+        return self.contains_path(department.path)
+
+    def contains_path(self, path: str) -> bool:
+        """Whether the department at this tree path is inside the scope."""
+        return self.everything or path.startswith(self.paths)
 
     def q(self, path_field: str = "department__path") -> Q:
         """A filter matching rows inside the scope (nothing when the scope is empty)."""

@@ -9,4 +9,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         import citylearn.accounts.personal_data  # noqa: F401 - registers its sections
-        from citylearn.accounts import signal_handlers  # noqa: F401 - connects receivers
+        from citylearn.accounts import signal_handlers
+
+        signal_handlers.connect()

@@ -3,7 +3,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 
 from citylearn.accounts import lockout
-from citylearn.accounts.identifiers import find_account, normalise_identifier
+from citylearn.organisation.identifiers import find_account, normalise_identifier
 
 
 class StaffAuthenticationBackend(ModelBackend):

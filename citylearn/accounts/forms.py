@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.accounts import lockout
-from citylearn.accounts.identifiers import find_account, normalise_identifier
+from citylearn.organisation.identifiers import find_account, normalise_identifier
 
 LOCKED = "locked"
 BUSY = "busy"

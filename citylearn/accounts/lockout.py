@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.core.clients import client_address
+from citylearn.core.counters import count_in_window
 
 _PREFIX = "citylearn:signin"
 
@@ -70,12 +71,7 @@ def _limit(kind: str) -> int:
 
 
 def _count(key: str) -> int:
-    cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr: this is the first again
-        cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-        return 1
+    return count_in_window(key, window=settings.LOGIN_FAILURE_WINDOW_SECONDS)
 
 
 def start_attempt(subjects: Subjects) -> dict[str, int] | None:

@@ -10,24 +10,13 @@ from django.utils.translation import gettext as _
 from citylearn.accounts import session_keys
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
+from citylearn.core.sessions import signed_in_user
 
 # The session is saved only when the stamp moves by at least this much. On an exam
 # day every request would otherwise rewrite the session row; a minute's slack on a
 # thirty-minute timeout costs nothing, and idle time is measured from the last
 # request rather than from the last session save.
 TOUCH_INTERVAL_SECONDS = 60
-
-
-def signed_in(request) -> bool:
-    """Whether a signed-in person made this request, without reading a visitor's session.
-
-    Reading the session marks the response `Vary: Cookie`; anonymous visitors have no
-    session cookie, so their pages stay shareable by the full-page cache.
-    """
-    return (
-        settings.SESSION_COOKIE_NAME in request.COOKIES
-        and request.user.is_authenticated
-    )
 
 
 class IdleTimeoutMiddleware:
@@ -37,7 +26,7 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if signed_in(request):
+        if signed_in_user(request):
             now = int(time.time())
             last_seen = request.session.get(session_keys.LAST_SEEN)
             if (
@@ -79,7 +68,7 @@ class PasswordExpiryMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         max_age = settings.PASSWORD_MAX_AGE_DAYS
-        if not max_age or not signed_in(request):
+        if not max_age or not signed_in_user(request):
             return None
         changed = request.session.get(session_keys.PASSWORD_CHANGED)
         if changed is None or time.time() - changed < max_age * 86400:

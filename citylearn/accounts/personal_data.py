@@ -9,7 +9,7 @@ which registers them when imported; the app's AppConfig.ready() imports it
     register(
         Section(
             "enrolments", _("Courses"), collect_enrolments, {"course": _("Course")},
-            models=(Enrollment,),
+            models=(Enrolment,),
         )
     )
 

@@ -21,10 +21,10 @@ from citylearn.accounts.personal_data import (
     collect_personal_data,
     personal_data_for_display,
 )
-from citylearn.accounts.redirects import safe_next_url
 from citylearn.accounts.services import queue_password_links
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
+from citylearn.core.redirects import safe_next_url
 
 LINK_INTERVAL_SECONDS = 5 * 60
 

@@ -90,9 +90,9 @@ class AssignedPersonQuerySet(models.QuerySet):
                     "user__course_completions",
                     condition=Q(user__course_completions__course=same_course),
                 ),
-                enrollment=FilteredRelation(
-                    "user__enrollments",
-                    condition=Q(user__enrollments__course=same_course),
+                enrolment=FilteredRelation(
+                    "user__enrolments",
+                    condition=Q(user__enrolments__course=same_course),
                 ),
             )
             .annotate(completed_on=F("completion__completed_on"))
@@ -111,7 +111,7 @@ class AssignedPersonQuerySet(models.QuerySet):
                         then=Value(AssignmentStatus.OVERDUE),
                     ),
                     When(
-                        enrollment__isnull=False,
+                        enrolment__isnull=False,
                         then=Value(AssignmentStatus.IN_PROGRESS),
                     ),
                     default=Value(AssignmentStatus.NOT_STARTED),

@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.cases.enums import Region, Theme
+from citylearn.core.forms import FilterForm
 
 
-class CaseFilterForm(forms.Form):
-    """The case-study library's filters; they live in the URL so that a view can be shared."""
+class CaseFilterForm(FilterForm):
+    """The case-study library's filters."""
 
     theme = forms.ChoiceField(
         label=_("Theme"),
@@ -30,12 +31,3 @@ class CaseFilterForm(forms.Form):
             ("", _("Any year")),
             *((year, year) for year in years),
         ]
-
-    def filters(self) -> dict:
-        """The valid filters given; an invalid one is reported and left out."""
-        self.is_valid()
-        return {
-            name: self.cleaned_data[name]
-            for name in self.fields
-            if name not in self.errors and self.cleaned_data.get(name)
-        }

@@ -4,19 +4,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
 from citylearn.core.fields import ChoiceListField, TextListField
-from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
 
 
-class CaseStudyIndexPage(BasePage):
+class CaseStudyIndexPage(SectionIndexPage):
     """The case-study library."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["cases.CaseStudyPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("case-study library")

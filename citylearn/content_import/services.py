@@ -6,7 +6,6 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Count
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search import index
@@ -23,15 +22,9 @@ from citylearn.explainers.models import (
     GlossaryPage,
     GlossaryTerm,
 )
-from citylearn.quizzes.enums import AnswersShown
-from citylearn.quizzes.models import (
-    Choice,
-    Question,
-    QuestionBank,
-    Quiz,
-    QuizDraw,
-    SelfCheckPage,
-)
+from citylearn.quizzes.models import QuestionBank, SelfCheckPage
+from citylearn.quizzes.selectors import drawn_question_shapes
+from citylearn.quizzes.services import BankQuestion, sync_bank, sync_course_quiz
 from citylearn.register.models import RegisterEntryPage, RegisterIndexPage
 from citylearn.search.services import index_page
 
@@ -90,7 +83,7 @@ def import_content(
     an editor changed since the last import is skipped (reported) unless force.
     """
     tree = read_tree(root)
-    validate_tree(tree, existing_slugs(), drawn_questions())
+    validate_tree(tree, existing_slugs(), drawn_question_shapes())
     report = ImportReport(problems=sorted(tree.all_problems(), key=_problem_order))
     if any(p.path == str(root) for p in tree.problems):
         return report
@@ -130,17 +123,6 @@ def import_content(
             importer.selfcheck(source, indexes["home"])
     _unpublish_missing(root, report)
     return report
-
-
-def drawn_questions() -> dict[tuple[str, str], tuple[str, int]]:
-    """(course slug, question id) -> (type, number of choices) of questions learners got."""
-    questions = (
-        Question.objects.drawn()
-        .filter(bank__quizzes__course__isnull=False)
-        .annotate(choice_count=Count("choices", distinct=True))
-        .values_list("bank__quizzes__course__slug", "key", "kind", "choice_count")
-    )
-    return {(course, key): (kind, count) for course, key, kind, count in questions}
 
 
 def existing_slugs() -> dict[str, set[str]]:
@@ -338,46 +320,34 @@ class _Importer:
     def quiz(self, source: Source, course: CoursePage) -> None:
         if self._unchanged(source):
             return
-        bank = self._bank(
+        bank = _sync_bank(
             f"course-{course.slug}", course.title, source.fields["questions"]
         )
         settings = source.fields["quiz"]
-        rules = {
-            "max_attempts": settings.get("max_attempts"),
-            "time_limit_minutes": settings.get("time_limit_minutes"),
-            "opens_at": settings.get("opens_at"),
-            "closes_at": settings.get("closes_at"),
-        }
-        # Unless the file says, an exam keeps its answers until the last attempt and
-        # a practice quiz shows them after each one.
-        answers_shown = settings.get("answers_shown") or (
-            AnswersShown.AFTER_LAST_ATTEMPT
-            if Quiz(**rules).is_exam
-            else AnswersShown.AFTER_EACH_ATTEMPT
-        )
-        quiz, __ = Quiz.objects.update_or_create(
+        sync_course_quiz(
             course=course,
-            defaults={
-                "bank": bank,
+            bank=bank,
+            settings={
                 "title": settings["title"],
                 "tags": settings.get("tags", []),
                 "draw": settings["draw"],
                 "pass_mark": settings["pass_mark"],
-                **rules,
+                "max_attempts": settings.get("max_attempts"),
+                "time_limit_minutes": settings.get("time_limit_minutes"),
+                "opens_at": settings.get("opens_at"),
+                "closes_at": settings.get("closes_at"),
                 "multiple_scoring": settings.get("multiple_scoring", "all-or-nothing"),
-                "answers_shown": answers_shown,
+                "answers_shown": settings.get("answers_shown"),
             },
-        )
-        quiz.extra_draws.all().delete()
-        QuizDraw.objects.bulk_create(
-            QuizDraw(quiz=quiz, bank=bank, tag=draw["tag"], count=draw["count"])
-            for draw in settings["also_draw"]
+            extra_draws=[
+                (draw["tag"], draw["count"]) for draw in settings["also_draw"]
+            ],
         )
         self._remember(source)
 
     def selfcheck(self, source: Source, home: Page) -> None:
         with transaction.atomic():
-            bank = self._bank(
+            bank = _sync_bank(
                 f"selfcheck-{source.slug}",
                 source.fields["title"],
                 source.fields["questions"],
@@ -417,38 +387,20 @@ class _Importer:
             path=source.relative, defaults={"source_hash": source.digest}
         )
 
-    @staticmethod
-    def _bank(slug: str, title: str, questions: list[dict]) -> QuestionBank:
-        """Bring a bank in line with the file; questions no longer listed are retired."""
-        bank, __ = QuestionBank.objects.update_or_create(
-            slug=slug, defaults={"title": title}
-        )
-        for position, data in enumerate(questions):
-            question, __ = Question.objects.update_or_create(
-                bank=bank,
+
+def _sync_bank(slug: str, title: str, questions: list[dict]) -> QuestionBank:
+    return sync_bank(
+        slug=slug,
+        title=title,
+        questions=[
+            BankQuestion(
                 key=data["id"],
-                defaults={
-                    "kind": data["type"],
-                    "stem": data["stem"],
-                    "explanation": data["explanation"],
-                    "tags": data.get("tags", []),
-                    "position": position,
-                    "is_active": True,
-                },
+                kind=data["type"],
+                stem=data["stem"],
+                explanation=data["explanation"],
+                tags=data.get("tags", []),
+                choices=[(c["text"], c["correct"]) for c in data["choices"]],
             )
-            existing = list(question.choices.order_by("position"))
-            for choice_position, choice in enumerate(data["choices"]):
-                values = {"text": choice["text"], "is_correct": choice["correct"]}
-                if choice_position < len(existing):
-                    Choice.objects.filter(pk=existing[choice_position].pk).update(
-                        **values
-                    )
-                else:
-                    Choice.objects.create(
-                        question=question, position=choice_position, **values
-                    )
-            for extra in existing[len(data["choices"]) :]:
-                extra.delete()
-        keys = [data["id"] for data in questions]
-        bank.questions.exclude(key__in=keys).update(is_active=False)
-        return bank
+            for data in questions
+        ],
+    )

@@ -30,6 +30,8 @@ class Problem:
     path: str
     line: int
     message: str
+    # The rule's code where the rule is the site's own (e.g. `quizzes.rules`).
+    code: str = ""
 
     def __str__(self):
         return f"{self.path}:{self.line}: {self.message}"
@@ -64,8 +66,8 @@ class Source:
     links: list[tuple[int, str, str]] = field(default_factory=list)
     waits_on: list[str] = field(default_factory=list)
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(str(self.path), line, message))
+    def problem(self, line: int, message: str, code: str = "") -> None:
+        self.problems.append(Problem(str(self.path), line, message, code))
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, 1)

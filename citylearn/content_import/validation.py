@@ -22,7 +22,7 @@ from citylearn.content_import.sources import (
     read_yaml_file,
 )
 from citylearn.core.markup import LINK_KINDS
-from citylearn.quizzes.enums import AnswersShown
+from citylearn.quizzes import rules
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
@@ -414,17 +414,18 @@ def _validate_question_file(source: Source, schema: str) -> None:
 def _check_drawn_questions(
     source: Source, drawn: dict[tuple[str, str], tuple[str, int]]
 ) -> None:
-    # Attempts hold a drawn question's choices in a fixed order, and answers point at
-    # them: a changed type or number of choices would rewrite learners' records.
     if source.fields is None:
         return
     for index, question in enumerate(source.fields["questions"]):
         shape = drawn.get((source.parent_slug, question["id"]))
-        if shape and shape != (question["type"], len(question["choices"])):
+        if shape and not rules.keeps_drawn_shape(
+            shape, (question["type"], len(question["choices"]))
+        ):
             source.problem(
                 source.line_of(f"questions[{index}]"),
                 f"question '{question['id']}' has been given to learners: its type "
                 "and number of choices cannot change; give the new version a new id",
+                rules.DRAWN_QUESTION_SHAPE,
             )
     if source.problems:
         source.fields = None
@@ -432,20 +433,22 @@ def _check_drawn_questions(
 
 def _validate_draws(source: Source, quiz: dict, questions: list[dict]) -> None:
     """Every attempt must be able to draw all its questions, whatever came out before."""
-    if (
-        quiz.get("opens_at")
-        and quiz.get("closes_at")
-        and quiz["closes_at"] <= quiz["opens_at"]
-    ):
+    window = rules.window_errors(
+        opens_at=quiz.get("opens_at"),
+        closes_at=quiz.get("closes_at"),
+        answers_shown=quiz.get("answers_shown"),
+    )
+    if rules.CLOSES_BEFORE_OPENING in window.values():
         source.problem(
-            source.line_of("quiz.closes_at"), "'closes_at' must be after 'opens_at'"
+            source.line_of("quiz.closes_at"),
+            "'closes_at' must be after 'opens_at'",
+            rules.CLOSES_BEFORE_OPENING,
         )
-    if quiz.get("answers_shown") == AnswersShown.AFTER_CLOSING and not quiz.get(
-        "closes_at"
-    ):
+    if rules.NEEDS_CLOSING_TIME in window.values():
         source.problem(
             source.line_of("quiz.answers_shown"),
             "'answers_shown: after-closing' needs a 'closes_at'",
+            rules.NEEDS_CLOSING_TIME,
         )
     items = quiz.get("also_draw") or []
     if not isinstance(items, list):
@@ -458,23 +461,29 @@ def _validate_draws(source: Source, quiz: dict, questions: list[dict]) -> None:
         if draw:
             extra.append((where, [draw["tag"]], draw["count"]))
     quiz["also_draw"] = [{"tag": tags[0], "count": count} for __, tags, count in extra]
-    pools = [("quiz.draw", quiz.get("tags") or [], quiz["draw"]), *extra]
-    drawn_before, taken_before = set(), 0
-    for where, tags, count in pools:
-        pool = {
-            q["id"] for q in questions if not tags or set(tags) & set(q.get("tags", []))
-        }
-        # Earlier draws may have taken questions this pool shares with theirs.
-        taken = min(len(pool & drawn_before), taken_before)
-        if count > len(pool) - taken:
-            what = f" tagged {', '.join(tags)}" if tags else ""
-            left = f", of which earlier draws may take {taken}" if taken else ""
-            source.problem(
-                source.line_of(where),
-                f"draw count {count} is more than the {len(pool)} questions{what}{left}",
-            )
-        drawn_before |= pool
-        taken_before += count
+    draws = [("quiz.draw", quiz.get("tags") or [], quiz["draw"]), *extra]
+    pools = [
+        (
+            {
+                q["id"]
+                for q in questions
+                if not tags or set(tags) & set(q.get("tags", []))
+            },
+            count,
+        )
+        for __, tags, count in draws
+    ]
+    for shortfall in rules.draw_shortfalls(pools):
+        where, tags, __ = draws[shortfall.index]
+        what = f" tagged {', '.join(tags)}" if tags else ""
+        taken = shortfall.taken
+        left = f", of which earlier draws may take {taken}" if taken else ""
+        source.problem(
+            source.line_of(where),
+            f"draw count {shortfall.count} is more than the "
+            f"{shortfall.available} questions{what}{left}",
+            rules.TOO_FEW_QUESTIONS,
+        )
 
 
 def _validate_questions(source: Source, data) -> list[dict] | None:
@@ -528,13 +537,17 @@ def _validate_choices(
         for i, choice in enumerate(raw)
     ]
     choices = [c for c in choices if c is not None]
-    correct = sum(1 for choice in choices if choice.get("correct"))
-    if correct == 0:
-        source.problem(line, f"question '{question['id']}' has no correct answer")
-    elif question["type"] == "single" and correct > 1:
+    right = [bool(choice.get("correct")) for choice in choices]
+    error = rules.question_error(question["type"], right)
+    if error and not any(right):
+        source.problem(
+            line, f"question '{question['id']}' has no correct answer", error
+        )
+    elif error:
         source.problem(
             line,
-            f"single-choice question '{question['id']}' has {correct} correct answers",
+            f"single-choice question '{question['id']}' has {sum(right)} correct answers",
+            error,
         )
     return [{"text": c["text"], "correct": c.get("correct", False)} for c in choices]
 

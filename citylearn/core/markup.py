@@ -59,17 +59,6 @@ def content_link_path(kind: str, slug: str) -> str:
     return f"/{INDEX_SLUGS[kind]}/{slug}/"
 
 
-def find_content_links(text: str) -> list[tuple[int, str, str]]:
-    """(line number, kind, slug) of every content link in a Markdown text, 1-based lines."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in re.finditer(r"\]\(([a-z]+:[^)\s]+)\)", line):
-            link = CONTENT_LINK.match(match.group(1))
-            if link:
-                found.append((number, link["kind"], link["slug"]))
-    return found
-
-
 def _rewrite_content_links(text: str) -> str:
     def replace(match):
         link = CONTENT_LINK.match(match.group(1))

@@ -77,6 +77,20 @@ class BasePage(Page):
         return index_text(*self.search_text_parts())
 
 
+class SectionIndexPage(BasePage):
+    """The one index page of a public area, right under the home page."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
 class MarkdownBody(models.Model):
     """A Markdown body, stored as written and as sanitised HTML rendered on every save."""
 

@@ -5,21 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
-from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
 from citylearn.core.selectors import readable_by_anyone
 from citylearn.courses.enums import Audience
 
 
-class CourseIndexPage(BasePage):
+class CourseIndexPage(SectionIndexPage):
     """The course catalogue."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["courses.CoursePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("course catalogue")

@@ -3,22 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
-from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
 from citylearn.core.selectors import readable_by_anyone
 from citylearn.explainers.enums import Topic
 from citylearn.explainers.glossary import pinyin_reading
 
 
-class ExplainerIndexPage(BasePage):
+class ExplainerIndexPage(SectionIndexPage):
     """Data-rights explainers, grouped by topic."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["explainers.ExplainerPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("explainer index")
@@ -92,16 +86,10 @@ class ExplainerPage(MarkdownBody, BasePage):
         return context
 
 
-class GlossaryPage(BasePage):
+class GlossaryPage(SectionIndexPage):
     """All glossary terms on one page, each with its own anchor."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("glossary")

@@ -1,7 +1,8 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
-from citylearn.explainers.models import ExplainerIndexPage
+from citylearn.explainers.models import ExplainerIndexPage, GlossaryTerm
 from citylearn.explainers.workflow import assign_legal_review
+from citylearn.pagecache.services import public_content_changed
 
 
 def review_new_explainer_index(sender, instance, created, raw=False, **kwargs):
@@ -16,3 +17,10 @@ def connect() -> None:
         sender=ExplainerIndexPage,
         dispatch_uid="explainers-legal-review",
     )
+    # Glossary terms are linked from the bodies of explainers and case studies.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            public_content_changed,
+            sender=GlossaryTerm,
+            dispatch_uid=f"explainers-glossary-renews-pages-{id(signal)}",
+        )

@@ -1,7 +1,6 @@
 """Storing a visitor's feedback: anonymous, rate-limited by a keyed hash of the address."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.urls import Resolver404, resolve
@@ -10,6 +9,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from citylearn.core.counters import count_in_window
 from citylearn.core.models import BasePage
 from citylearn.core.spreadsheets import without_control_characters
 from citylearn.feedback.models import Feedback
@@ -46,14 +46,7 @@ def allow_feedback_from(address: str) -> bool:
     """
     limit, window = settings.FEEDBACK_RATE_LIMIT
     digest = salted_hmac("citylearn.feedback.rate-limit", address).hexdigest()
-    key = f"feedback-rate:{digest}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return count_in_window(f"feedback-rate:{digest}", window=window) <= limit
 
 
 def _without_language(path: str, language: str) -> str:

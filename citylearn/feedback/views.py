@@ -4,11 +4,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from citylearn.core.clients import client_address
+from citylearn.core.redirects import safe_next_url
 from citylearn.feedback.forms import FeedbackForm
 from citylearn.feedback.services import (
     allow_feedback_from,
@@ -54,12 +54,7 @@ def submit(request):
 
 @require_GET
 def thanks(request):
-    back = request.GET.get("next", "")
-    if not (
-        back.startswith("/")
-        and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
-    ):
-        back = ""
+    back = safe_next_url(request, request.GET.get("next"))
     return render(request, "feedback/thanks.html", {"back": back})
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from citylearn.accounts.identifiers import find_account, normalise_identifier
+from citylearn.organisation.identifiers import find_account, normalise_identifier
 from citylearn.organisation.models import Department, RoleAssignment
 
 

@@ -13,8 +13,8 @@ from django.db import transaction
 
 from citylearn.access.enums import Role
 from citylearn.access.permissions import Scope
+from citylearn.organisation.imports.applying import apply_roster
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.organisation.roster.applying import apply_roster
 from citylearn.organisation.services import create_department, grant_role
 from citylearn.organisation.signals import staff_placed
 

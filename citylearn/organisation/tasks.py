@@ -1,6 +1,6 @@
 from citylearn.celery import app
-from citylearn.organisation.roster.notices import send_email_changed_notice
-from citylearn.organisation.roster.uploads import discard_stale_uploads
+from citylearn.organisation.imports.notices import send_email_changed_notice
+from citylearn.organisation.imports.uploads import discard_stale_uploads
 
 
 @app.task

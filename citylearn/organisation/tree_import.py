@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from citylearn.organisation.enums import RosterErrorCode
+from citylearn.organisation.imports.columns import Column
+from citylearn.organisation.imports.errors import RosterError
+from citylearn.organisation.imports.reading import read_roster
 from citylearn.organisation.models import Department
-from citylearn.organisation.roster.columns import Column
-from citylearn.organisation.roster.errors import RosterError
-from citylearn.organisation.roster.reading import read_roster
 from citylearn.organisation.services import create_department, update_department
 
 DEPARTMENT_COLUMNS = (

@@ -4,7 +4,6 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,7 +13,6 @@ from citylearn.access.permissions import (
     roster_manager_required,
     write_scope,
 )
-from citylearn.accounts.services import queue_password_links
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.core.spreadsheets import csv_lines
@@ -24,11 +22,11 @@ from citylearn.organisation.forms import (
     RosterApplyForm,
     RosterUploadForm,
 )
-from citylearn.organisation.roster.change_list import change_list
-from citylearn.organisation.roster.columns import COLUMNS
-from citylearn.organisation.roster.errors import RosterHasErrors
-from citylearn.organisation.roster.planning import RosterPlan
-from citylearn.organisation.roster.uploads import (
+from citylearn.organisation.imports.change_list import change_list
+from citylearn.organisation.imports.columns import COLUMNS
+from citylearn.organisation.imports.errors import RosterHasErrors
+from citylearn.organisation.imports.planning import RosterPlan
+from citylearn.organisation.imports.uploads import (
     apply_upload,
     check_upload,
     preview_upload,
@@ -169,6 +167,7 @@ def roster_apply(request, upload_id: int):
             user=request.user,
             deactivate_missing=form.cleaned_data.get("deactivate_missing", False),
             request=request,
+            invite=form.cleaned_data.get("send_activation", False),
         )
     except RosterHasErrors as refused:
         # The upload is gone (see apply_upload): the errors are shown here, once.
@@ -186,10 +185,6 @@ def roster_apply(request, upload_id: int):
             _preview_context(plan, upload.filename, upload=None),
         )
     if result is not None:
-        if form.cleaned_data.get("send_activation") and result.created_user_ids:
-            queue_password_links(
-                user_ids=result.created_user_ids, language=get_language()
-            )
         messages.success(request, _("The roster has been applied."))
     return redirect("organisation:roster_preview", upload_id=upload_id)
 

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
 
+from citylearn.core.sessions import has_session_cookie
 from citylearn.pagecache.services import cached_page, page_key, store_page
 
 
@@ -20,7 +21,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
+        anonymous = not has_session_cookie(request)
         if not (anonymous and request.method in ("GET", "HEAD")):
             return self._private_if_personal(request, self.get_response(request))
         key = page_key(request)
@@ -52,7 +53,7 @@ class PageCacheMiddleware:
 
     def _private_if_personal(self, request, response):
         personal = (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
+            has_session_cookie(request)
             or response.cookies
             or has_vary_header(response, "Cookie")
         )

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import urlencode
 
@@ -35,6 +36,14 @@ def invalidate_public_pages(**_signal_arguments) -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet, or it was evicted
         cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def public_content_changed(**_signal_arguments) -> None:
+    """Renew the public pages now, so that the rest of this transaction sees the
+    change, and again after the commit: a page view in between may have cached what
+    was there before. A receiver for any signal that says public content changed."""
+    invalidate_public_pages()
+    transaction.on_commit(invalidate_public_pages)
 
 
 def generation() -> int:

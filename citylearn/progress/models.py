@@ -11,19 +11,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class Enrollment(models.Model):
+class Enrolment(models.Model):
     """A learner started a course: created once, on the first start."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("learner"),
-        related_name="enrollments",
+        related_name="enrolments",
         on_delete=models.PROTECT,
     )
     course = models.ForeignKey(
         "courses.CoursePage",
         verbose_name=_("course"),
-        related_name="enrollments",
+        related_name="enrolments",
         on_delete=models.CASCADE,
     )
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
@@ -42,7 +42,7 @@ class Enrollment(models.Model):
         verbose_name = _("enrolment")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "course"], name="one_enrollment_per_learner_and_course"
+                fields=["user", "course"], name="one_enrolment_per_learner_and_course"
             )
         ]
         indexes = [models.Index(fields=["course", "started_at"])]

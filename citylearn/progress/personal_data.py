@@ -7,7 +7,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.accounts.personal_data import Section, register
-from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
 
 ONE_DECIMAL = Decimal("0.1")
 
@@ -15,14 +15,14 @@ ONE_DECIMAL = Decimal("0.1")
 def _enrolments(user) -> list[dict[str, Any]]:
     return [
         {
-            "course": enrollment.course.title,
-            "started_at": enrollment.started_at,
-            "last_lesson": enrollment.last_lesson.title
-            if enrollment.last_lesson
+            "course": enrolment.course.title,
+            "started_at": enrolment.started_at,
+            "last_lesson": enrolment.last_lesson.title
+            if enrolment.last_lesson
             else None,
-            "last_visited_at": enrollment.last_visited_at,
+            "last_visited_at": enrolment.last_visited_at,
         }
-        for enrollment in Enrollment.objects.filter(user=user)
+        for enrolment in Enrolment.objects.filter(user=user)
         .select_related("course", "last_lesson")
         .order_by("started_at", "pk")
     ]
@@ -80,7 +80,7 @@ register(
             "last_lesson": _("Last lesson opened"),
             "last_visited_at": _("Last visited at"),
         },
-        models=(Enrollment,),
+        models=(Enrolment,),
     )
 )
 register(

@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from citylearn.courses.models import CoursePage, LessonPage
-from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
 from citylearn.quizzes.selectors import has_passed_quiz
 
 
@@ -63,7 +63,7 @@ def lessons_with_state(*, course: CoursePage, user: AbstractBaseUser | None):
     )
 
 
-def enrollments_in_progress(*, user: AbstractBaseUser) -> QuerySet[Enrollment]:
+def enrolments_in_progress(*, user: AbstractBaseUser) -> QuerySet[Enrolment]:
     """Started, not completed courses, last visited first, with required lessons done/total."""
     course_lessons = LessonPage.objects.live().filter(
         required=True,
@@ -80,7 +80,7 @@ def enrollments_in_progress(*, user: AbstractBaseUser) -> QuerySet[Enrollment]:
         user=OuterRef("user"), course=OuterRef("course")
     )
     return (
-        Enrollment.objects.filter(user=user, course__live=True)
+        Enrolment.objects.filter(user=user, course__live=True)
         .exclude(Exists(completed))
         .annotate(required_total=_count(course_lessons), required_done=_count(done))
         .select_related("course", "last_lesson")
@@ -132,23 +132,12 @@ def credit_hours(*, user: AbstractBaseUser, year: int | None = None) -> CreditHo
     )
 
 
-def signed_in_user(request) -> AbstractBaseUser | None:
-    """The signed-in user, or None; without a session cookie the session is never read.
-
-    Reading the session marks the response Vary: Cookie, which would keep public pages
-    seen by anonymous citizens out of the shared cache.
-    """
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return None
-    return request.user if request.user.is_authenticated else None
-
-
 @dataclass(frozen=True)
 class CourseState:
     """Where one learner stands in one course."""
 
     lessons: list[LessonPage]
-    enrollment: Enrollment | None
+    enrolment: Enrolment | None
     completion: CourseCompletion | None
     required_total: int
     required_done: int
@@ -159,9 +148,9 @@ class CourseState:
 def course_state(*, course: CoursePage, user: AbstractBaseUser | None) -> CourseState:
     """The course's lessons with this learner's state, and the lesson to continue with."""
     lessons = list(lessons_with_state(course=course, user=user))
-    enrollment = completion = None
+    enrolment = completion = None
     if user is not None:
-        enrollment = Enrollment.objects.filter(user=user, course=course).first()
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
         completion = (
             CourseCompletion.objects.filter(user=user, course=course)
             .select_related("certificate")
@@ -170,11 +159,11 @@ def course_state(*, course: CoursePage, user: AbstractBaseUser | None) -> Course
     required = [lesson for lesson in lessons if lesson.required]
     return CourseState(
         lessons=lessons,
-        enrollment=enrollment,
+        enrolment=enrolment,
         completion=completion,
         required_total=len(required),
         required_done=sum(lesson.is_completed for lesson in required),
-        resume_lesson=_resume_lesson(lessons, enrollment),
+        resume_lesson=_resume_lesson(lessons, enrolment),
         quiz_passed=(
             user is not None
             and course.final_quiz is not None
@@ -183,11 +172,11 @@ def course_state(*, course: CoursePage, user: AbstractBaseUser | None) -> Course
     )
 
 
-def _resume_lesson(lessons, enrollment) -> LessonPage | None:
+def _resume_lesson(lessons, enrolment) -> LessonPage | None:
     """The lesson opened last; else the first not completed; else the first."""
-    if enrollment is not None:
+    if enrolment is not None:
         for lesson in lessons:
-            if lesson.pk == enrollment.last_lesson_id:
+            if lesson.pk == enrolment.last_lesson_id:
                 return lesson
     return next(
         (lesson for lesson in lessons if not lesson.is_completed), None

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citylearn.core.events import send_after_commit
 from citylearn.courses.models import CoursePage, LessonPage
-from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
 from citylearn.progress.selectors import has_met_course_requirements
 from citylearn.progress.signals import course_completed
 from citylearn.quizzes.models import Attempt
@@ -21,25 +21,25 @@ COURSE_NOT_LIVE = _("This course is not published.")
 LESSON_NOT_LIVE = _("This lesson is not published.")
 
 
-def start_course(*, user: AbstractBaseUser, course: CoursePage) -> Enrollment:
+def start_course(*, user: AbstractBaseUser, course: CoursePage) -> Enrolment:
     """Enrol the learner in the course; a second start returns the first enrolment."""
     if not course.live:
         raise ValidationError(COURSE_NOT_LIVE)
-    enrollment, __ = Enrollment.objects.get_or_create(user=user, course=course)
-    return enrollment
+    enrolment, __ = Enrolment.objects.get_or_create(user=user, course=course)
+    return enrolment
 
 
-def _enrol_and_lock(*, user: AbstractBaseUser, course: CoursePage) -> Enrollment:
-    enrollment, __ = Enrollment.objects.get_or_create(user=user, course=course)
+def _enrol_and_lock(*, user: AbstractBaseUser, course: CoursePage) -> Enrolment:
+    enrolment, __ = Enrolment.objects.get_or_create(user=user, course=course)
     # A learner's progress on a course changes one transaction at a time: otherwise two
     # last steps taken at once (two tabs, or a lesson and the quiz) would each miss the
     # other and the course would never be recorded as completed.
-    return Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    return Enrolment.objects.select_for_update().get(pk=enrolment.pk)
 
 
 def record_lesson_visit(*, user: AbstractBaseUser, lesson: LessonPage) -> None:
     """Remember the lesson as where an enrolled learner left off; enrols nobody."""
-    Enrollment.objects.filter(user=user, course_id=lesson.course.pk).exclude(
+    Enrolment.objects.filter(user=user, course_id=lesson.course.pk).exclude(
         last_lesson=lesson
     ).update(last_lesson=lesson, last_visited_at=timezone.now())
 
@@ -52,11 +52,11 @@ def complete_lesson(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonComp
     course = lesson.course
     if not course.live:
         raise ValidationError(COURSE_NOT_LIVE)
-    enrollment = _enrol_and_lock(user=user, course=course)
-    if enrollment.last_lesson_id != lesson.pk:
-        enrollment.last_lesson = lesson
-        enrollment.last_visited_at = timezone.now()
-        enrollment.save(update_fields=["last_lesson", "last_visited_at"])
+    enrolment = _enrol_and_lock(user=user, course=course)
+    if enrolment.last_lesson_id != lesson.pk:
+        enrolment.last_lesson = lesson
+        enrolment.last_visited_at = timezone.now()
+        enrolment.save(update_fields=["last_lesson", "last_visited_at"])
     completion, created = LessonCompletion.objects.get_or_create(
         user=user, lesson=lesson, defaults={"course": course}
     )

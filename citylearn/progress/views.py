@@ -11,7 +11,7 @@ from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.progress.selectors import (
     course_completions,
     credit_hours,
-    enrollments_in_progress,
+    enrolments_in_progress,
 )
 from citylearn.progress.services import complete_lesson, start_course
 
@@ -29,11 +29,11 @@ def start(request, course_id: int):
     """Enrol (once) and go to the lesson to continue with."""
     course = _live_or_404(CoursePage, course_id)
     try:
-        enrollment = start_course(user=request.user, course=course)
+        enrolment = start_course(user=request.user, course=course)
     except ValidationError:
         raise Http404 from None
     first = LessonPage.objects.child_of(course).live().first()
-    target = enrollment.last_lesson or first or course
+    target = enrolment.last_lesson or first or course
     return redirect(target.url)
 
 
@@ -56,7 +56,7 @@ def my_learning(request):
     today = timezone.localdate()
     context = {
         "assignments": assignments_of(user=request.user, today=today),
-        "in_progress": enrollments_in_progress(user=request.user),
+        "in_progress": enrolments_in_progress(user=request.user),
         "completions": course_completions(user=request.user),
         "hours": credit_hours(user=request.user, year=today.year),
         "profile": staff_profile(request.user),

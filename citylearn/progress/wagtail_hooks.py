@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from citylearn.accounts.menu import ACCOUNT_MENU_HOOK, MenuLink
+from citylearn.core.sessions import signed_in_user
 from citylearn.courses.models import LessonPage
 from citylearn.progress.models import CourseCompletion
-from citylearn.progress.selectors import signed_in_user
 from citylearn.progress.services import record_lesson_visit
 
 KEEP_TRAINING_RECORDS = _(

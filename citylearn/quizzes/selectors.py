@@ -6,14 +6,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from citylearn.core.markup import render_markdown
+from citylearn.quizzes import rules
 from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
-from citylearn.quizzes.errors import CLOSED, NOT_OPEN_YET
 from citylearn.quizzes.models import (
     Attempt,
     Choice,
@@ -23,7 +23,7 @@ from citylearn.quizzes.models import (
     SelectedChoice,
 )
 from citylearn.quizzes.scoring import question_points
-from citylearn.quizzes.services import DEADLINE_GRACE
+from citylearn.quizzes.services import DEADLINE_GRACE, WINDOW_REFUSALS
 
 
 def has_passed_quiz(*, user: AbstractBaseUser, quiz: Quiz) -> bool:
@@ -71,12 +71,24 @@ def may_show_answers(*, attempt: Attempt, now: datetime | None = None) -> bool:
 
 def why_closed(*, quiz: Quiz) -> str | None:
     """Why the quiz's window keeps attempts from starting now, if it does."""
-    now = timezone.now()
-    if quiz.opens_at and now < quiz.opens_at:
-        return NOT_OPEN_YET
-    if quiz.closes_at and now >= quiz.closes_at:
-        return CLOSED
-    return None
+    refusal = rules.window_refusal(
+        opens_at=quiz.opens_at, closes_at=quiz.closes_at, now=timezone.now()
+    )
+    return WINDOW_REFUSALS[refusal] if refusal else None
+
+
+def drawn_question_shapes() -> dict[tuple[str, str], tuple[str, int]]:
+    """(course slug, question key) -> (kind, number of choices) of questions learners got.
+
+    Their shape must stay as it is (`rules.keeps_drawn_shape`).
+    """
+    questions = (
+        Question.objects.drawn()
+        .filter(bank__quizzes__course__isnull=False)
+        .annotate(choice_count=Count("choices", distinct=True))
+        .values_list("bank__quizzes__course__slug", "key", "kind", "choice_count")
+    )
+    return {(course, key): (kind, count) for course, key, kind, count in questions}
 
 
 @lru_cache(maxsize=4096)

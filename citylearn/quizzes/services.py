@@ -1,7 +1,9 @@
-"""Starting, answering and grading attempts; every rule the server enforces lives here."""
+"""Keeping question banks and quizzes in line with their source; starting, answering and
+grading attempts. The rules themselves are in `rules.py`."""
 
 import random
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -12,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from citylearn.core.events import send_after_commit
-from citylearn.quizzes.enums import QuestionKind
+from citylearn.quizzes import rules
+from citylearn.quizzes.enums import AnswersShown, QuestionKind
 from citylearn.quizzes.errors import (
     ATTEMPT_FINISHED,
     CLOSED,
@@ -29,7 +32,10 @@ from citylearn.quizzes.models import (
     AttemptQuestion,
     Candidate,
     Choice,
+    Question,
+    QuestionBank,
     Quiz,
+    QuizDraw,
     SelectedChoice,
 )
 from citylearn.quizzes.scoring import question_points
@@ -39,6 +45,99 @@ from citylearn.quizzes.signals import quiz_passed
 DEADLINE_GRACE = timedelta(seconds=30)
 
 _random = random.SystemRandom()
+
+WINDOW_REFUSALS = {rules.NOT_OPEN: NOT_OPEN_YET, rules.CLOSED: CLOSED}
+
+
+@dataclass(frozen=True)
+class BankQuestion:
+    """A question as its source gives it; key is the author's id, stable across syncs."""
+
+    key: str
+    kind: str
+    stem: str
+    explanation: str
+    tags: list[str]
+    # (text, right) in the order shown.
+    choices: list[tuple[str, bool]]
+
+
+def sync_bank(*, slug: str, title: str, questions: list[BankQuestion]) -> QuestionBank:
+    """Bring a bank in line with its source; questions no longer listed are retired.
+
+    Choices are matched by place, so that answers learners gave keep pointing at them;
+    the caller has checked that drawn questions keep their shape (`rules`).
+    """
+    bank, __ = QuestionBank.objects.update_or_create(
+        slug=slug, defaults={"title": title}
+    )
+    for position, data in enumerate(questions):
+        question, __ = Question.objects.update_or_create(
+            bank=bank,
+            key=data.key,
+            defaults={
+                "kind": data.kind,
+                "stem": data.stem,
+                "explanation": data.explanation,
+                "tags": data.tags,
+                "position": position,
+                "is_active": True,
+            },
+        )
+        existing = list(question.choices.order_by("position"))
+        for choice_position, (text, right) in enumerate(data.choices):
+            values = {"text": text, "is_correct": right}
+            if choice_position < len(existing):
+                Choice.objects.filter(pk=existing[choice_position].pk).update(**values)
+            else:
+                Choice.objects.create(
+                    question=question, position=choice_position, **values
+                )
+        for extra in existing[len(data.choices) :]:
+            extra.delete()
+    bank.questions.exclude(key__in=[data.key for data in questions]).update(
+        is_active=False
+    )
+    return bank
+
+
+@transaction.atomic
+def sync_course_quiz(
+    *,
+    course,
+    bank: QuestionBank,
+    settings: Mapping,
+    extra_draws: Sequence[tuple[str, int]] = (),
+) -> Quiz:
+    """Give the course the quiz its source describes, drawing further from the same bank.
+
+    settings: Quiz field values; without `answers_shown`, an exam keeps its answers
+    until the last attempt and a practice quiz shows them after each one. Raises
+    ValidationError, writing nothing, when the quiz would break a rule.
+    """
+    values = dict(settings)
+    if not values.get("answers_shown"):
+        values["answers_shown"] = (
+            AnswersShown.AFTER_LAST_ATTEMPT
+            if Quiz(**values).is_exam
+            else AnswersShown.AFTER_EACH_ATTEMPT
+        )
+    Quiz(**values).clean()
+    quiz, __ = Quiz.objects.update_or_create(
+        course=course, defaults={"bank": bank, **values}
+    )
+    quiz.extra_draws.all().delete()
+    QuizDraw.objects.bulk_create(
+        QuizDraw(quiz=quiz, bank=bank, tag=tag, count=count)
+        for tag, count in extra_draws
+    )
+    active = bank.questions.active()
+    pools = [(active.ids_tagged(quiz.tags), quiz.draw)] + [
+        (active.ids_tagged([tag] if tag else []), count) for tag, count in extra_draws
+    ]
+    if rules.draw_shortfalls(pools):
+        raise ValidationError(TOO_FEW_QUESTIONS, code=rules.TOO_FEW_QUESTIONS)
+    return quiz
 
 
 def start_attempt(
@@ -186,10 +285,11 @@ def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
 
 
 def _check_can_start(quiz: Quiz, used: int, now: datetime) -> None:
-    if quiz.opens_at and now < quiz.opens_at:
-        raise ValidationError(NOT_OPEN_YET, code="not_open")
-    if quiz.closes_at and now >= quiz.closes_at:
-        raise ValidationError(CLOSED, code="closed")
+    refusal = rules.window_refusal(
+        opens_at=quiz.opens_at, closes_at=quiz.closes_at, now=now
+    )
+    if refusal:
+        raise ValidationError(WINDOW_REFUSALS[refusal], code=refusal)
     if quiz.max_attempts is not None and used >= quiz.max_attempts:
         raise ValidationError(NO_ATTEMPTS_LEFT, code="no_attempts_left")
 
@@ -206,7 +306,7 @@ def _draw_questions(quiz: Quiz) -> list[tuple[int, list[int]]]:
             pk for pk in bank.questions.active().ids_tagged(tags) if pk not in drawn
         ]
         if len(candidates) < count:
-            raise ValidationError(TOO_FEW_QUESTIONS, code="too_few_questions")
+            raise ValidationError(TOO_FEW_QUESTIONS, code=rules.TOO_FEW_QUESTIONS)
         drawn += _random.sample(candidates, count)
     _random.shuffle(drawn)
 

@@ -1,9 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citylearn.core.forms import FilterForm
 
-class RegisterFilterForm(forms.Form):
-    """The register's filters, kept in the URL so that a filtered list can be shared."""
+
+class RegisterFilterForm(FilterForm):
+    """The register's filters."""
 
     automated = forms.TypedChoiceField(
         label=_("Decisions about people"),
@@ -24,12 +26,3 @@ class RegisterFilterForm(forms.Form):
             ("", _("All departments")),
             *((name, name) for name in departments),
         ]
-
-    def filters(self) -> dict:
-        """The valid filters given; an invalid one is reported and left out."""
-        self.is_valid()
-        return {
-            name: self.cleaned_data[name]
-            for name in self.fields
-            if name not in self.errors and self.cleaned_data.get(name) not in ("", None)
-        }

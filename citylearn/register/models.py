@@ -3,19 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
-from citylearn.core.models import BasePage, MarkdownBody
+from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
 
 
-class RegisterIndexPage(BasePage):
+class RegisterIndexPage(SectionIndexPage):
     """The public register of algorithms and data systems used on people's data."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["register.RegisterEntryPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("algorithm register")

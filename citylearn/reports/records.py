@@ -9,8 +9,8 @@ from django.db.models import QuerySet, Sum
 
 from citylearn.assignments.models import AssignedPerson
 from citylearn.organisation.models import StaffProfile
-from citylearn.progress.models import CourseCompletion, Enrollment
-from citylearn.progress.selectors import course_completions, enrollments_in_progress
+from citylearn.progress.models import CourseCompletion, Enrolment
+from citylearn.progress.selectors import course_completions, enrolments_in_progress
 from citylearn.quizzes.models import Attempt
 from citylearn.reports.selectors import person_target
 
@@ -25,7 +25,7 @@ class YearHours:
 class TrainingRecord:
     target: Decimal
     assignments: QuerySet[AssignedPerson]
-    in_progress: QuerySet[Enrollment]
+    in_progress: QuerySet[Enrolment]
     completions: QuerySet[CourseCompletion]
     hours: list[YearHours]
     attempts: QuerySet[Attempt]
@@ -53,7 +53,7 @@ def training_record(
             "user__staff_profile__department",
         )
         .order_by("-due_on", "-pk"),
-        in_progress=enrollments_in_progress(user=user),
+        in_progress=enrolments_in_progress(user=user),
         completions=course_completions(user=user),
         hours=[
             YearHours(year=line["year"], earned=line["earned"])

@@ -22,7 +22,7 @@ from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
 from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
-from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
 from citylearn.quizzes.models import Attempt, QuestionBank, Quiz
 from citylearn.reports.models import DepartmentSnapshot
 from citylearn.reports.selectors import FIGURE_NAMES
@@ -277,7 +277,7 @@ def _progress(rng, courses, today) -> dict[str, int]:
     }
     by_pk = {course.pk: course for course in courses}
     quizzes = dict(Quiz.objects.values_list("course_id", "pk"))
-    batches = {Enrollment: [], LessonCompletion: [], CourseCompletion: [], Attempt: []}
+    batches = {Enrolment: [], LessonCompletion: [], CourseCompletion: [], Attempt: []}
     counts = dict.fromkeys(batches, 0)
 
     def add(model, objects):
@@ -301,8 +301,8 @@ def _progress(rng, courses, today) -> dict[str, int]:
         day = min(due_on + datetime.timedelta(days=rng.randint(-120, 40)), today)
         moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
         add(
-            Enrollment,
-            [Enrollment(user_id=user_id, course_id=course_id, started_at=moment)],
+            Enrolment,
+            [Enrolment(user_id=user_id, course_id=course_id, started_at=moment)],
         )
         done = lessons[course_id] if roll < 0.45 else lessons[course_id][:2]
         add(
@@ -350,7 +350,7 @@ def _progress(rng, courses, today) -> dict[str, int]:
     for model in batches:
         flush(model)
     return {
-        "enrolments": counts[Enrollment],
+        "enrolments": counts[Enrolment],
         "lesson completions": counts[LessonCompletion],
         "course completions": counts[CourseCompletion],
         "quiz attempts": counts[Attempt],

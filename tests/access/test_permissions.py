@@ -4,18 +4,18 @@ from django.contrib.auth.models import AnonymousUser
 from citylearn.access import permissions
 from citylearn.access.enums import Role
 from citylearn.organisation.selectors import people_visible_to
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def tree():
-    tree = factories.district()
-    factories.staff("B1", tree["bureau"])
-    factories.staff("B2", tree["section"])
-    factories.staff("C1", tree["community"])
-    factories.staff("W1", tree["other_street"])
+    tree = people.district()
+    people.staff("B1", tree["bureau"])
+    people.staff("B2", tree["section"])
+    people.staff("C1", tree["community"])
+    people.staff("W1", tree["other_street"])
     return tree
 
 
@@ -24,7 +24,7 @@ def visible(user):
 
 
 def test_a_learner_sees_nobody_and_changes_nothing(tree):
-    learner = factories.staff("L1", tree["community"]).user
+    learner = people.staff("L1", tree["community"]).user
     assert permissions.is_learner(learner)
     assert not permissions.read_scope(learner)
     assert not permissions.write_scope(learner)
@@ -32,16 +32,16 @@ def test_a_learner_sees_nobody_and_changes_nothing(tree):
 
 
 def test_a_department_head_reads_their_subtree_only(tree):
-    head = factories.user("head")
-    factories.grant(head, Role.DEPARTMENT_HEAD, tree["bureau"])
+    head = people.make_user("head")
+    people.grant(head, Role.DEPARTMENT_HEAD, tree["bureau"])
     assert visible(head) == ["B1", "B2"]
     assert not permissions.write_scope(head)
 
 
 def test_an_officer_reads_and_changes_every_subtree_given(tree):
-    officer = factories.user("hr")
-    factories.grant(officer, Role.HR_OFFICER, tree["bureau"])
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
+    officer = people.make_user("hr")
+    people.grant(officer, Role.HR_OFFICER, tree["bureau"])
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
     assert visible(officer) == ["B1", "B2", "C1"]
     scope = permissions.write_scope(officer)
     assert scope.contains(tree["community"])
@@ -50,27 +50,27 @@ def test_an_officer_reads_and_changes_every_subtree_given(tree):
 
 
 def test_nested_subtrees_collapse_into_the_outer_one(tree):
-    officer = factories.user("hr")
-    factories.grant(officer, Role.HR_OFFICER, tree["bureau"])
-    factories.grant(officer, Role.HR_OFFICER, tree["section"])
+    officer = people.make_user("hr")
+    people.grant(officer, Role.HR_OFFICER, tree["bureau"])
+    people.grant(officer, Role.HR_OFFICER, tree["section"])
     assert permissions.write_scope(officer).paths == (tree["bureau"].path,)
 
 
 def test_a_sibling_path_with_the_same_prefix_is_not_inside(tree):
     # Paths are fixed-width steps, so "0001" never prefixes "00010..." of a sibling.
-    officer = factories.user("hr")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
+    officer = people.make_user("hr")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
     assert not permissions.write_scope(officer).contains(tree["other_street"])
 
 
 def test_an_administrator_sees_everyone(tree):
-    admin = factories.user("root", is_superuser=True, is_staff=True)
+    admin = people.make_user("root", is_superuser=True, is_staff=True)
     assert visible(admin) == ["B1", "B2", "C1", "W1"]
     assert permissions.write_scope(admin).everything
 
 
 def test_an_editor_is_in_the_editors_group_and_sees_no_people(tree):
-    editor = factories.editor()
+    editor = people.editor()
     assert permissions.is_editor(editor)
     assert visible(editor) == []
 
@@ -83,8 +83,8 @@ def test_anonymous_visitors_have_no_role():
 
 
 def test_a_deactivated_officer_loses_their_scope(tree):
-    officer = factories.user("hr")
-    factories.grant(officer, Role.HR_OFFICER, tree["bureau"])
+    officer = people.make_user("hr")
+    people.grant(officer, Role.HR_OFFICER, tree["bureau"])
     officer.is_active = False
     officer.save()
     officer.refresh_from_db()
@@ -92,8 +92,8 @@ def test_a_deactivated_officer_loses_their_scope(tree):
 
 
 def test_roles_are_read_once_per_user_object(tree, django_assert_num_queries):
-    officer = factories.user("hr")
-    factories.grant(officer, Role.HR_OFFICER, tree["bureau"])
+    officer = people.make_user("hr")
+    people.grant(officer, Role.HR_OFFICER, tree["bureau"])
     with django_assert_num_queries(1):
         permissions.write_scope(officer)
         permissions.read_scope(officer)
@@ -105,8 +105,8 @@ def test_granting_and_revoking_roles_is_logged(tree):
     from citylearn.audit.models import AuditEntry
     from citylearn.organisation import services
 
-    officer = factories.user("hr")
-    admin = factories.user("root", is_superuser=True)
+    officer = people.make_user("hr")
+    admin = people.make_user("root", is_superuser=True)
     assignment = services.grant_role(
         user=officer, role=Role.HR_OFFICER, department=tree["bureau"], actor=admin
     )

@@ -5,19 +5,19 @@ from django.urls import reverse
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(factories.user("root", is_superuser=True, is_staff=True))
+    client.force_login(people.make_user("root", is_superuser=True, is_staff=True))
     return client
 
 
 def test_making_someone_an_editor_in_the_admin_is_logged(admin_client):
-    someone = factories.user("someone")
+    someone = people.make_user("someone")
     editors = Group.objects.get(name="Editors")
     response = admin_client.post(
         f"/admin/users/edit/{someone.pk}/",
@@ -38,8 +38,8 @@ def test_making_someone_an_editor_in_the_admin_is_logged(admin_client):
 
 
 def test_a_staff_account_cannot_be_deleted(admin_client):
-    tree = factories.district()
-    person = factories.staff("A1", tree["community"])
+    tree = people.district()
+    person = people.staff("A1", tree["community"])
     response = admin_client.post(f"/admin/users/delete/{person.user_id}/")
     assert response.status_code == 302
     assert response["Location"] == f"/admin/users/edit/{person.user_id}/"
@@ -47,15 +47,15 @@ def test_a_staff_account_cannot_be_deleted(admin_client):
 
 
 def test_an_account_without_a_roster_entry_can_be_deleted(admin_client):
-    someone = factories.user("someone")
+    someone = people.make_user("someone")
     admin_client.post(f"/admin/users/delete/{someone.pk}/")
     assert not type(someone).objects.filter(pk=someone.pk).exists()
 
 
 def test_staff_accounts_cannot_be_deleted_in_bulk_either(admin_client):
-    tree = factories.district()
-    person = factories.staff("A1", tree["community"])
-    someone = factories.user("someone")
+    tree = people.district()
+    person = people.staff("A1", tree["community"])
+    someone = people.make_user("someone")
     url = reverse("wagtail_bulk_action", args=("auth", "user", "delete"))
     listing = reverse("wagtailusers_users:index") + "?q=A"
     response = admin_client.post(
@@ -71,7 +71,7 @@ def test_staff_accounts_cannot_be_deleted_in_bulk_either(admin_client):
 
 
 def test_other_accounts_can_be_deleted_in_bulk(admin_client):
-    someone = factories.user("someone")
+    someone = people.make_user("someone")
     url = reverse("wagtail_bulk_action", args=("auth", "user", "delete"))
     admin_client.post(f"{url}?id={someone.pk}")
     assert not type(someone).objects.filter(pk=someone.pk).exists()

@@ -4,18 +4,18 @@ import pytest
 from django.urls import reverse
 
 from citylearn.access.enums import Role
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 def sign_in(client, username, next_url=None):
-    data = {"username": username, "password": factories.PASSWORD}
+    data = {"username": username, "password": people.PASSWORD}
     if next_url is not None:
         data["next"] = next_url
     return client.post("/accounts/login/", data)
@@ -27,8 +27,8 @@ def dashboard() -> str:
 
 @pytest.mark.parametrize("role", [Role.HR_OFFICER, Role.DEPARTMENT_HEAD])
 def test_officers_and_heads_land_on_their_dashboard(client, tree, role):
-    person = factories.staff("H1", tree["street"])
-    factories.grant(person.user, role, tree["street"])
+    person = people.staff("H1", tree["street"])
+    people.grant(person.user, role, tree["street"])
 
     response = sign_in(client, "H1")
 
@@ -37,14 +37,14 @@ def test_officers_and_heads_land_on_their_dashboard(client, tree, role):
 
 
 def test_a_learner_lands_on_the_home_page(client, tree):
-    factories.staff("L1", tree["community"])
+    people.staff("L1", tree["community"])
 
     assert sign_in(client, "L1")["Location"] == "/"
 
 
 def test_an_explicit_safe_next_wins(client, tree):
-    person = factories.staff("H1", tree["street"])
-    factories.grant(person.user, Role.HR_OFFICER, tree["street"])
+    person = people.staff("H1", tree["street"])
+    people.grant(person.user, Role.HR_OFFICER, tree["street"])
 
     assert sign_in(client, "H1", "/my/learning/")["Location"] == "/my/learning/"
     client.logout()
@@ -52,7 +52,7 @@ def test_an_explicit_safe_next_wins(client, tree):
 
 
 def test_a_signed_in_non_editor_is_told_the_admin_is_not_for_them(client, tree):
-    person = factories.staff("L1", tree["community"])
+    person = people.staff("L1", tree["community"])
     client.force_login(person.user)
 
     response = client.get("/admin/", follow=True)

@@ -4,7 +4,7 @@ from django.test import override_settings
 from citylearn.accounts import lockout
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/en/accounts/login/"
@@ -13,8 +13,8 @@ LOCKED = "Too many failed sign-in attempts"
 
 @pytest.fixture
 def person():
-    tree = factories.district()
-    return factories.staff("A1001", tree["community"], name="王芳")
+    tree = people.district()
+    return people.staff("A1001", tree["community"], name="王芳")
 
 
 def attempt(client, username, password="wrong", address="10.0.0.1"):  # noqa: S107
@@ -27,7 +27,7 @@ def test_five_failures_lock_the_account_even_with_the_right_password(client, per
     for __ in range(4):
         assert LOCKED not in attempt(client, "A1001").content.decode()
     assert LOCKED in attempt(client, "A1001").content.decode()
-    response = attempt(client, "A1001", factories.PASSWORD, address="10.9.9.9")
+    response = attempt(client, "A1001", people.PASSWORD, address="10.9.9.9")
     assert response.status_code == 200
     assert LOCKED in response.content.decode()
     locks = AuditEntry.objects.filter(action=AuditAction.LOCKOUT)
@@ -42,13 +42,13 @@ def test_the_account_is_counted_whichever_name_is_typed(client, person):
 
 
 def test_five_failures_from_one_address_lock_that_address(client, person):
-    factories.staff("A1002", person.department)
+    people.staff("A1002", person.department)
     for n in range(5):
         attempt(client, f"guess{n}", address="10.0.0.7")
-    response = attempt(client, "A1002", factories.PASSWORD, address="10.0.0.7")
+    response = attempt(client, "A1002", people.PASSWORD, address="10.0.0.7")
     assert LOCKED in response.content.decode()
     # Another address is not affected.
-    response = attempt(client, "A1002", factories.PASSWORD, address="10.0.0.8")
+    response = attempt(client, "A1002", people.PASSWORD, address="10.0.0.8")
     assert response.status_code == 302
     locks = AuditEntry.objects.filter(action=AuditAction.LOCKOUT)
     assert [entry.detail["locked"] for entry in locks] == ["address"]
@@ -57,11 +57,11 @@ def test_five_failures_from_one_address_lock_that_address(client, person):
 def test_a_success_forgives_earlier_account_failures(client, person):
     for __ in range(4):
         attempt(client, "A1001", address="10.0.0.1")
-    assert attempt(client, "A1001", factories.PASSWORD, "10.0.0.2").status_code == 302
+    assert attempt(client, "A1001", people.PASSWORD, "10.0.0.2").status_code == 302
     client.post("/en/accounts/logout/")
     for __ in range(4):
         attempt(client, "A1001", address="10.0.0.3")
-    assert attempt(client, "A1001", factories.PASSWORD, "10.0.0.4").status_code == 302
+    assert attempt(client, "A1001", people.PASSWORD, "10.0.0.4").status_code == 302
 
 
 @override_settings(LOGIN_FAILURE_LIMIT=2, LOGIN_LOCKOUT_SECONDS=60)
@@ -84,7 +84,7 @@ def test_the_lock_lifts_when_it_expires(client, person, monkeypatch):
         attempt(client, "A1001")
     later = time.time() + 15 * 60 + 1
     monkeypatch.setattr(locmem.time, "time", lambda: later)
-    assert attempt(client, "A1001", factories.PASSWORD).status_code == 302
+    assert attempt(client, "A1001", people.PASSWORD).status_code == 302
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
@@ -104,10 +104,10 @@ def test_behind_the_proxy_the_forwarded_address_is_counted(client, person):
 def test_the_address_limit_can_be_higher_for_an_office_behind_one_address(
     client, person
 ):
-    colleague = factories.staff("A1002", person.department)
+    colleague = people.staff("A1002", person.department)
     for n in range(7):
         attempt(client, f"typo{n}", address="10.1.1.1")
-    response = attempt(client, colleague.employee_id, factories.PASSWORD, "10.1.1.1")
+    response = attempt(client, colleague.employee_id, people.PASSWORD, "10.1.1.1")
     assert response.status_code == 302
 
 
@@ -166,14 +166,14 @@ def test_a_success_resets_the_account_and_gives_back_only_its_own_address_place(
 
 @override_settings(LOGIN_ADDRESS_FAILURE_LIMIT=2)
 def test_colleagues_signing_in_at_once_do_not_lock_their_address(client, person):
-    colleague = factories.staff("A1002", person.department)
+    colleague = people.staff("A1002", person.department)
     # Two sign-ins from one address are being checked while a third arrives.
     held = [lockout.start_attempt(subjects(account=f"user:{n}")) for n in (8, 9)]
     assert all(held)
-    response = attempt(client, colleague.employee_id, factories.PASSWORD, "10.0.0.1")
+    response = attempt(client, colleague.employee_id, people.PASSWORD, "10.0.0.1")
     assert response.status_code == 200
     assert "at this moment" in response.content.decode()
     for __ in held:
         lockout.record_success(subjects(account="user:8"))
-    response = attempt(client, colleague.employee_id, factories.PASSWORD, "10.0.0.1")
+    response = attempt(client, colleague.employee_id, people.PASSWORD, "10.0.0.1")
     assert response.status_code == 302

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from citylearn.accounts.backends import StaffAuthenticationBackend
-from tests.organisation import factories
+from tests.builders import people
 
 LOGIN = "/en/accounts/login/"
 BUSY = "at this moment"
@@ -22,8 +22,8 @@ GUESSES = 40
 
 @pytest.fixture
 def person(transactional_db):
-    tree = factories.district()
-    return factories.staff("A1001", tree["community"], name="王芳")
+    tree = people.district()
+    return people.staff("A1001", tree["community"], name="王芳")
 
 
 class Watch:
@@ -90,7 +90,7 @@ def test_parallel_guesses_check_no_more_passwords_than_the_limit(
         guesses = [pool.submit(sign_in, f"guess-{n}") for n in range(GUESSES // 2)]
         # The right password arrives while the first guesses are still being checked.
         assert watch.guesses_in_flight.wait(timeout=30)
-        right = pool.submit(sign_in, factories.PASSWORD)
+        right = pool.submit(sign_in, people.PASSWORD)
         guesses += [
             pool.submit(sign_in, f"guess-{n}") for n in range(GUESSES // 2, GUESSES)
         ]
@@ -99,7 +99,7 @@ def test_parallel_guesses_check_no_more_passwords_than_the_limit(
 
     # Fewer, when a request over the address's limit took a place in the account's.
     assert 1 <= len(watch.passwords) <= settings.LOGIN_FAILURE_LIMIT
-    assert factories.PASSWORD not in watch.passwords
+    assert people.PASSWORD not in watch.passwords
     assert right.status_code == 200
     assert BUSY in right.text or LOCKED in right.text
     assert {response.status_code for response in responses} == {200}

@@ -3,7 +3,7 @@ from django.contrib.auth import SESSION_KEY
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/en/accounts/login/"
@@ -11,11 +11,11 @@ LOGIN = "/en/accounts/login/"
 
 @pytest.fixture
 def person():
-    tree = factories.district()
-    return factories.staff("A1001", tree["community"], name="王芳")
+    tree = people.district()
+    return people.staff("A1001", tree["community"], name="王芳")
 
 
-def sign_in(client, username, password=factories.PASSWORD, **extra):
+def sign_in(client, username, password=people.PASSWORD, **extra):
     return client.post(LOGIN, {"username": username, "password": password, **extra})
 
 
@@ -33,7 +33,7 @@ def test_full_width_employee_ids_are_understood(client, person):
 
 
 def test_accounts_without_a_profile_sign_in_with_their_user_name(client):
-    factories.user("editor")
+    people.make_user("editor")
     assert sign_in(client, "editor").status_code == 302
 
 
@@ -47,7 +47,7 @@ def test_a_wrong_password_gets_a_clear_message_and_is_logged(client, person):
 
 
 def test_an_email_shared_by_two_accounts_signs_in_neither(client, person):
-    other = factories.user("other")
+    other = people.make_user("other")
     other.email = "a1001@example.org"
     other.save()
     assert sign_in(client, "a1001@example.org").status_code == 200

@@ -5,18 +5,18 @@ import pytest
 from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def person(client):
-    tree = factories.district()
-    person = factories.staff(
+    tree = people.district()
+    person = people.staff(
         "A1001", tree["community"], name="王芳", position="科员", phone="13800138000"
     )
-    factories.grant(person.user, Role.DEPARTMENT_HEAD, tree["community"])
+    people.grant(person.user, Role.DEPARTMENT_HEAD, tree["community"])
     client.force_login(person.user)
     return person
 
@@ -60,7 +60,7 @@ def test_the_download_is_json_with_every_section(client, person):
 
 
 def test_the_address_another_person_acted_from_is_not_shown(client, person):
-    officer = factories.staff("H3003", person.department, name="赵官")
+    officer = people.staff("H3003", person.department, name="赵官")
     AuditEntry.objects.create(
         action=AuditAction.PERSON_VIEWED,
         actor=officer.user,
@@ -83,7 +83,7 @@ def test_the_address_another_person_acted_from_is_not_shown(client, person):
 
 
 def test_details_are_shown_of_what_was_done_to_the_person_only(client, person):
-    other = factories.staff("B2002", person.department, name="李雷")
+    other = people.staff("B2002", person.department, name="李雷")
     AuditEntry.objects.create(
         action=AuditAction.STAFF_UPDATED,
         target_user=person.user,
@@ -104,14 +104,14 @@ def test_details_are_shown_of_what_was_done_to_the_person_only(client, person):
 
 
 def test_one_person_never_sees_anothers_data(client, person):
-    other = factories.staff("B2002", person.department, name="李雷")
+    other = people.staff("B2002", person.department, name="李雷")
     data = json.loads(client.get("/en/accounts/my-data.json").content)
     assert "李雷" not in json.dumps(data, ensure_ascii=False)
     assert other.employee_id not in json.dumps(data)
 
 
 def test_an_account_without_a_roster_entry_still_sees_its_account(client):
-    client.force_login(factories.editor("editor"))
+    client.force_login(people.editor("editor"))
     data = json.loads(client.get("/en/accounts/my-data.json").content)
     assert data["account"]["username"] == "editor"
     assert data["account"]["groups"] == ["Editors"]

@@ -7,15 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from citylearn.quizzes.models import Attempt
-from tests.accounts.factories import give_records
-from tests.courses.factories import make_learner
+from tests.builders.people import make_user
+from tests.builders.records import give_records
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def learner(client):
-    learner = make_learner()
+    learner = make_user()
     give_records(learner)
     client.force_login(learner)
     return learner
@@ -115,7 +115,7 @@ def test_the_page_speaks_chinese_by_default(client, learner):
 
 
 def test_another_learners_records_never_appear(client, learner):
-    give_records(make_learner(), title="别人的课")
+    give_records(make_user(), title="别人的课")
     data = json.dumps(my_data(client), ensure_ascii=False)
     html = client.get("/en/accounts/my-data/").content.decode()
     for text in (data, html):
@@ -124,7 +124,7 @@ def test_another_learners_records_never_appear(client, learner):
 
 
 def test_a_person_without_learning_records_gets_empty_sections(client):
-    client.force_login(make_learner())
+    client.force_login(make_user())
     data = my_data(client)
     for key in [
         "enrolments",
@@ -142,7 +142,7 @@ def test_a_person_without_learning_records_gets_empty_sections(client):
 def test_the_page_costs_the_same_queries_for_many_records(
     client, django_assert_max_num_queries
 ):
-    few, many = make_learner(), make_learner()
+    few, many = make_user(), make_user()
     give_records(few, 1)
     give_records(many, 4, title="很多")
     client.force_login(few)

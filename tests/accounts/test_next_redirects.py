@@ -6,7 +6,7 @@ protocol-relative, backslash, encoded and control-character variants.
 
 import pytest
 
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
@@ -63,14 +63,14 @@ SAFE = ["/en/accounts/my-data/", "/hr/people/?department=S1&q=%E7%8E%8B", "/"]
 
 @pytest.fixture
 def person():
-    tree = factories.district()
-    return factories.staff("A1001", tree["community"])
+    tree = people.district()
+    return people.staff("A1001", tree["community"])
 
 
 def sign_in_with_next(client, next_url):
     return client.post(
         "/en/accounts/login/",
-        {"username": "A1001", "password": factories.PASSWORD, "next": next_url},
+        {"username": "A1001", "password": people.PASSWORD, "next": next_url},
     )
 
 
@@ -97,7 +97,7 @@ def test_an_encoded_protocol_relative_next_in_the_query_string_is_refused(
     assert '<input type="hidden" name="next" value="">' in response.content.decode()
     response = client.post(
         "/en/accounts/login/?next=%2F%2Fevil.example",
-        {"username": "A1001", "password": factories.PASSWORD},
+        {"username": "A1001", "password": people.PASSWORD},
     )
     assert response["Location"] == "/"
 

@@ -6,8 +6,9 @@ from django.core import mail
 from citylearn.access.permissions import Scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from citylearn.organisation.roster.applying import apply_roster
-from tests.organisation import factories, roster_files
+from citylearn.organisation.imports.applying import apply_roster
+from tests.builders import people
+from tests.organisation import roster_files
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "Spring-river-2027"
@@ -16,7 +17,7 @@ NEW_PASSWORD = "Spring-river-2027"
 @pytest.fixture
 def newcomer():
     """A person the roster import created: an account with no password yet."""
-    factories.district()
+    people.district()
     apply_roster(
         content=roster_files.utf8_csv([roster_files.person("N1", "赵敏")]),
         filename="r.csv",
@@ -86,8 +87,8 @@ def test_a_weak_password_is_refused_on_the_link_page(client, newcomer, ask_for_l
 
 
 def test_a_person_with_a_password_gets_a_reset_link(client, ask_for_link):
-    tree = factories.district()
-    factories.staff("A1", tree["community"])
+    tree = people.district()
+    people.staff("A1", tree["community"])
     ask_for_link(client, "A1")
     assert "Reset" in mail.outbox[0].subject
     assert "/accounts/password/reset/" in link_in_last_mail()
@@ -100,8 +101,8 @@ def test_an_unknown_name_gets_the_same_answer_and_no_mail(client, ask_for_link):
 
 
 def test_a_leaver_gets_no_link(client, ask_for_link):
-    tree = factories.district()
-    leaver = factories.staff("A1", tree["community"])
+    tree = people.district()
+    leaver = people.staff("A1", tree["community"])
     leaver.user.is_active = False
     leaver.user.save()
     ask_for_link(client, "A1")

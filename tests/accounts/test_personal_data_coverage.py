@@ -103,7 +103,7 @@ def test_the_check_names_a_model_whose_section_is_missing(monkeypatch):
     }
     monkeypatch.setattr(personal_data, "_sections", without_progress)
     assert uncovered_models() == {
-        "progress.Enrollment": ["user"],
+        "progress.Enrolment": ["user"],
         "progress.LessonCompletion": ["user"],
     }
 
@@ -111,7 +111,7 @@ def test_the_check_names_a_model_whose_section_is_missing(monkeypatch):
 def test_the_check_sees_the_learning_records():
     keyed = models_with_a_user_key()
     for label in [
-        "progress.Enrollment",
+        "progress.Enrolment",
         "progress.LessonCompletion",
         "progress.CourseCompletion",
         "quizzes.Attempt",

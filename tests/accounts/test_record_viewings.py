@@ -8,21 +8,21 @@ from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.selectors import record_viewings
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world():
-    tree = factories.district()
-    learner = factories.staff("L1", tree["community"], name="李四")
-    neighbour = factories.staff("L2", tree["community"], name="王五")
-    officer = factories.staff("O1", tree["section"], name="钱专员")
-    factories.grant(officer.user, Role.HR_OFFICER, tree["street"])
-    head = factories.user("head")
-    factories.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
-    admin = factories.user("root", is_superuser=True, is_staff=True)
+    tree = people.district()
+    learner = people.staff("L1", tree["community"], name="李四")
+    neighbour = people.staff("L2", tree["community"], name="王五")
+    officer = people.staff("O1", tree["section"], name="钱专员")
+    people.grant(officer.user, Role.HR_OFFICER, tree["street"])
+    head = people.make_user("head")
+    people.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
+    admin = people.make_user("root", is_superuser=True, is_staff=True)
     return {
         "tree": tree,
         "learner": learner,
@@ -86,8 +86,8 @@ def test_my_data_lists_exactly_the_views_and_exports_of_my_records(client, world
 
 
 def test_a_viewer_whose_account_is_gone_is_labelled(client, world):
-    gone = factories.user("gone")
-    factories.grant(gone, Role.HR_OFFICER, world["tree"]["street"])
+    gone = people.make_user("gone")
+    people.grant(gone, Role.HR_OFFICER, world["tree"]["street"])
     record(
         action=AuditAction.PERSON_VIEWED, actor=gone, target_user=world["learner"].user
     )
@@ -125,8 +125,8 @@ def test_the_page_costs_the_same_queries_for_many_viewers(
         client.get("/en/accounts/my-data/")
     baseline = len(few.captured_queries)
     for number in range(15):
-        viewer = factories.staff(f"V{number}", world["tree"]["street"]).user
-        factories.grant(viewer, Role.HR_OFFICER, world["tree"]["street"])
+        viewer = people.staff(f"V{number}", world["tree"]["street"]).user
+        people.grant(viewer, Role.HR_OFFICER, world["tree"]["street"])
         record(action=AuditAction.PERSON_VIEWED, actor=viewer, target_user=learner)
     with django_assert_max_num_queries(baseline):
         client.get("/en/accounts/my-data/")

@@ -11,7 +11,7 @@ from citylearn.accounts import session_keys
 from citylearn.accounts.models import PasswordStamp
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 PAGE = "/en/accounts/my-data/"
@@ -19,10 +19,10 @@ PAGE = "/en/accounts/my-data/"
 
 @pytest.fixture
 def signed_in(client):
-    tree = factories.district()
-    person = factories.staff("A1001", tree["community"], name="王芳")
+    tree = people.district()
+    person = people.staff("A1001", tree["community"], name="王芳")
     client.post(
-        "/en/accounts/login/", {"username": "A1001", "password": factories.PASSWORD}
+        "/en/accounts/login/", {"username": "A1001", "password": people.PASSWORD}
     )
     return person
 
@@ -93,7 +93,7 @@ def test_an_old_password_must_be_changed_before_anything_else(client, signed_in)
     response = client.post(
         "/en/accounts/password/change/",
         {
-            "old_password": factories.PASSWORD,
+            "old_password": people.PASSWORD,
             "new_password1": "Fresh-spring-2027!",
             "new_password2": "Fresh-spring-2027!",
         },

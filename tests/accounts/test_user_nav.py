@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from citylearn.access.enums import Role
 from citylearn.organisation import services
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 PAGE = "/en/accounts/password/link/sent/"  # a page with nothing but the chrome
@@ -17,8 +17,8 @@ def test_anonymous_visitors_see_a_sign_in_link_and_get_no_cookie(client):
 
 
 def test_the_menu_shows_what_the_roles_open(client):
-    tree = factories.district()
-    person = factories.staff("H1", tree["street"], name="李雷")
+    tree = people.district()
+    person = people.staff("H1", tree["street"], name="李雷")
     client.force_login(person.user)
     html = client.get(PAGE).content.decode()
     assert "李雷" in html and "/en/accounts/my-data/" in html
@@ -31,9 +31,9 @@ def test_the_menu_shows_what_the_roles_open(client):
 
 
 def test_a_signed_in_page_reads_no_roles_once_the_menu_is_known(client):
-    tree = factories.district()
-    person = factories.staff("H1", tree["street"])
-    factories.grant(person.user, Role.HR_OFFICER, tree["street"])
+    tree = people.district()
+    person = people.staff("H1", tree["street"])
+    people.grant(person.user, Role.HR_OFFICER, tree["street"])
     client.force_login(person.user)
     client.get(PAGE)
     with CaptureQueriesContext(connection) as queries:
@@ -49,9 +49,9 @@ def test_a_signed_in_page_reads_no_roles_once_the_menu_is_known(client):
 
 
 def test_each_app_adds_its_own_links_in_order(client):
-    tree = factories.district()
-    person = factories.staff("H1", tree["street"])
-    factories.grant(person.user, Role.HR_OFFICER, tree["street"])
+    tree = people.district()
+    person = people.staff("H1", tree["street"])
+    people.grant(person.user, Role.HR_OFFICER, tree["street"])
     client.force_login(person.user)
 
     html = client.get(PAGE).content.decode()

@@ -7,8 +7,8 @@ from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils
 
 from citylearn.assignments.models import Assignment
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ class TestAssigningAsAnAdministrator(WagtailTestUtils):
         assert "assignment_admin" not in client.get("/admin/").content.decode()
 
     def test_an_administrator_assigns_to_any_department_on_the_site(self, client):
-        tree = factories.district()
-        factories.staff("A1", tree["other_street"])
+        tree = people.district()
+        people.staff("A1", tree["other_street"])
         admin = self.create_superuser("admin")
         client.force_login(admin)
 

@@ -15,8 +15,8 @@ from citylearn.assignments.selectors import assignments_of
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.models import StaffProfile
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +27,13 @@ ASSIGN_QUERIES = 12
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 @pytest.fixture
 def officer(tree):
-    account = factories.user("officer")
-    factories.grant(account, Role.HR_OFFICER, tree["street"])
+    account = people.make_user("officer")
+    people.grant(account, Role.HR_OFFICER, tree["street"])
     return account
 
 
@@ -52,10 +52,10 @@ def covered(assignment) -> set[str]:
 
 
 def test_a_department_assignment_covers_its_active_subtree_only(tree, officer):
-    factories.staff("A1", tree["street"])
-    factories.staff("A2", tree["community"])
-    factories.staff("A3", tree["community"], is_active=False)
-    factories.staff("B1", tree["other_street"])
+    people.staff("A1", tree["street"])
+    people.staff("A2", tree["community"])
+    people.staff("A3", tree["community"], is_active=False)
+    people.staff("B1", tree["other_street"])
     course = make_course(lessons=1)
 
     assignment = assign(course, tree["street"], officer)
@@ -73,12 +73,12 @@ def test_a_department_assignment_covers_its_active_subtree_only(tree, officer):
     assert entry.detail["people"] == 2
 
 
-@pytest.mark.parametrize("people", [20, 2000])
-def test_assigning_a_large_subtree_costs_a_fixed_number_of_queries(tree, people):
+@pytest.mark.parametrize("headcount", [20, 2000])
+def test_assigning_a_large_subtree_costs_a_fixed_number_of_queries(tree, headcount):
     course = make_course(lessons=1)
-    admin = factories.user("root", is_superuser=True)
-    factories.staff("X0", tree["community"])
-    users = _bulk_users(people)
+    admin = people.make_user("root", is_superuser=True)
+    people.staff("X0", tree["community"])
+    users = _bulk_users(headcount)
     StaffProfile.objects.bulk_create(
         StaffProfile(
             user=user,
@@ -93,7 +93,7 @@ def test_assigning_a_large_subtree_costs_a_fixed_number_of_queries(tree, people)
     with CaptureQueriesContext(connection) as queries:
         assignment = assign(course, tree["street"], admin)
 
-    assert assignment.assigned_people.count() == people + 1
+    assert assignment.assigned_people.count() == headcount + 1
     # The same count at both sizes: the people are inserted by one INSERT … SELECT.
     assert len(queries) == ASSIGN_QUERIES, [q["sql"][:80] for q in queries]
 
@@ -141,7 +141,7 @@ def test_the_same_course_cannot_be_assigned_twice_to_overlapping_subtrees(
 
     # Another course, or the same one to another subtree, is fine.
     assign(make_course(lessons=1), tree["street"], officer)
-    admin = factories.user("root", is_superuser=True)
+    admin = people.make_user("root", is_superuser=True)
     assign(course, tree["other_street"], admin)
 
 
@@ -154,8 +154,8 @@ def test_a_withdrawn_assignment_no_longer_blocks_a_new_one(tree, officer):
 
 
 def test_named_people_must_be_in_the_officers_scope(tree, officer):
-    inside = factories.staff("A1", tree["community"]).user
-    outside = factories.staff("B1", tree["other_street"]).user
+    inside = people.staff("A1", tree["community"]).user
+    outside = people.staff("B1", tree["other_street"]).user
     course = make_course(lessons=1)
 
     with pytest.raises(ValidationError) as error:
@@ -178,9 +178,9 @@ def test_named_people_must_be_in_the_officers_scope(tree, officer):
 
 
 def test_extending_for_everyone_keeps_later_personal_extensions(tree, officer):
-    a1 = factories.staff("A1", tree["street"]).user
-    a2 = factories.staff("A2", tree["street"]).user
-    a3 = factories.staff("A3", tree["street"]).user
+    a1 = people.staff("A1", tree["street"]).user
+    a2 = people.staff("A2", tree["street"]).user
+    a3 = people.staff("A3", tree["street"]).user
     assignment = assign(make_course(lessons=1), tree["street"], officer)
     services.extend_for_person(
         assignment=assignment,
@@ -228,12 +228,12 @@ def test_extending_for_everyone_keeps_later_personal_extensions(tree, officer):
 
 
 def test_an_extension_must_be_later_and_in_scope(tree, officer):
-    factories.staff("A1", tree["street"])
+    people.staff("A1", tree["street"])
     assignment = assign(make_course(lessons=1), tree["street"], officer)
-    other = factories.user("other")
-    factories.grant(other, Role.HR_OFFICER, tree["other_street"])
-    head = factories.user("head")
-    factories.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
+    other = people.make_user("other")
+    people.grant(other, Role.HR_OFFICER, tree["other_street"])
+    head = people.make_user("head")
+    people.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
 
     with pytest.raises(ValidationError) as error:
         services.extend_assignment(assignment=assignment, new_due_on=DUE, by=officer)
@@ -253,7 +253,7 @@ def test_an_extension_must_be_later_and_in_scope(tree, officer):
 def test_a_withdrawn_assignment_leaves_the_learners_list_but_keeps_history(
     tree, officer
 ):
-    learner = factories.staff("A1", tree["street"]).user
+    learner = people.staff("A1", tree["street"]).user
     assignment = assign(make_course(lessons=1), tree["street"], officer)
     assert assignments_of(user=learner, today=TODAY).count() == 1
 
@@ -271,7 +271,7 @@ def test_a_withdrawn_assignment_leaves_the_learners_list_but_keeps_history(
 
 
 def test_a_person_cannot_be_extended_once_the_assignment_is_withdrawn(tree, officer):
-    person = factories.staff("A1", tree["street"]).user
+    person = people.staff("A1", tree["street"]).user
     assignment = assign(make_course(lessons=1), tree["street"], officer)
     # The page loaded the assignment before another officer withdrew it.
     services.withdraw_assignment(

@@ -8,7 +8,8 @@ from citylearn.assignments.enums import AssignmentStatus
 from citylearn.assignments.models import AssignedPerson
 from citylearn.assignments.services import assign_to_people
 from citylearn.progress.services import complete_lesson, start_course
-from tests.courses.factories import lessons_of, make_course, make_learner
+from tests.builders.learning import lessons_of, make_course
+from tests.builders.people import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def statuses(today: datetime.date) -> dict[str, str]:
 
 def test_each_status_is_computed_by_the_database():
     course = make_course(lessons=1)
-    people = {name: make_learner(name) for name in ("idle", "busy", "prompt", "tardy")}
+    people = {name: make_user(name) for name in ("idle", "busy", "prompt", "tardy")}
     assign_to_people(
         course=course, people=people.values(), due_on=DUE, by=None, today=ASSIGNED
     )
@@ -56,7 +57,7 @@ def test_each_status_is_computed_by_the_database():
 
 
 def test_the_due_date_itself_is_not_yet_overdue():
-    course, learner = make_course(lessons=1), make_learner("due")
+    course, learner = make_course(lessons=1), make_user("due")
     assign_to_people(
         course=course, people=[learner], due_on=DUE, by=None, today=ASSIGNED
     )
@@ -65,7 +66,7 @@ def test_the_due_date_itself_is_not_yet_overdue():
 
 
 def test_a_course_completed_before_it_was_assigned_counts_as_on_time():
-    course, learner = make_course(lessons=1), make_learner("early")
+    course, learner = make_course(lessons=1), make_user("early")
     complete_on(course, learner, datetime.date(2025, 3, 1))
 
     assign_to_people(
@@ -76,7 +77,7 @@ def test_a_course_completed_before_it_was_assigned_counts_as_on_time():
 
 
 def test_naming_a_person_twice_assigns_once():
-    course, learner = make_course(lessons=1), make_learner()
+    course, learner = make_course(lessons=1), make_user()
 
     assignment = assign_to_people(
         course=course, people=[learner, learner], due_on=DUE, by=None, today=ASSIGNED

@@ -12,8 +12,8 @@ from citylearn.assignments.models import AssignedPerson, Assignment
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.models import StaffProfile
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -22,21 +22,21 @@ DUE = timezone.localdate() + datetime.timedelta(days=30)
 
 @pytest.fixture
 def world():
-    tree = factories.district()
-    officer = factories.user("officer")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
-    head = factories.user("head")
-    factories.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
-    people = [
-        factories.staff("A1", tree["street"], name="王芳"),
-        factories.staff("A2", tree["community"], name="王小明"),
-        factories.staff("B1", tree["other_street"], name="王五"),
+    tree = people.district()
+    officer = people.make_user("officer")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
+    head = people.make_user("head")
+    people.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
+    staff = [
+        people.staff("A1", tree["street"], name="王芳"),
+        people.staff("A2", tree["community"], name="王小明"),
+        people.staff("B1", tree["other_street"], name="王五"),
     ]
     return {
         "tree": tree,
         "officer": officer,
         "head": head,
-        "people": people,
+        "people": staff,
         "course": make_course(lessons=1, title="数据安全"),
     }
 
@@ -144,7 +144,7 @@ def test_a_person_outside_scope_cannot_be_named_by_a_forged_post(client, world):
 
 def test_the_search_never_shows_more_than_twenty_people(client, world):
     for index in range(25):
-        factories.staff(f"W{index:02}", world["tree"]["street"], name="王某")
+        people.staff(f"W{index:02}", world["tree"]["street"], name="王某")
     client.force_login(world["officer"])
 
     response = client.post("/en/hr/assignments/new/", {"search": "1", "q": "王某"})
@@ -241,7 +241,7 @@ def test_a_head_reads_but_cannot_change(client, world):
 def test_a_district_wide_assignment_shows_a_street_head_only_their_people(
     client, world
 ):
-    admin = factories.user("root", is_superuser=True)
+    admin = people.make_user("root", is_superuser=True)
     assignment = services.assign_to_department(
         course=world["course"], department=world["tree"]["root"], due_on=DUE, by=admin
     )
@@ -280,7 +280,7 @@ def test_officers_set_and_clear_a_department_target(client, world):
 
 
 def test_the_list_shows_only_assignments_in_scope_active_ones_first(client, world):
-    admin = factories.user("root", is_superuser=True)
+    admin = people.make_user("root", is_superuser=True)
     elsewhere = services.assign_to_department(
         course=make_course(lessons=1, title="网格治理"),
         department=world["tree"]["other_street"],
@@ -320,7 +320,7 @@ def test_list_and_detail_cost_the_same_queries_at_two_sizes(client, world):
         _queries(client, f"/en/hr/assignments/{first.pk}/"),
     )
     for index in range(6):
-        factories.staff(f"M{index}", world["tree"]["community"])
+        people.staff(f"M{index}", world["tree"]["community"])
         services.assign_to_department(
             course=make_course(lessons=1),
             department=world["tree"]["street"],

@@ -11,8 +11,8 @@ from django.utils import timezone
 from citylearn.access.enums import Role
 from citylearn.assignments import services
 from citylearn.assignments.models import Assignment
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,10 +27,10 @@ def postgresql_only():
 
 @pytest.fixture
 def world():
-    tree = factories.district()
-    officer = factories.user("officer")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
-    person = factories.staff("A1", tree["street"])
+    tree = people.district()
+    officer = people.make_user("officer")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
+    person = people.staff("A1", tree["street"])
     return {"tree": tree, "officer": officer, "person": person.user}
 
 

@@ -12,12 +12,13 @@ from citylearn.access.permissions import Scope
 from citylearn.assignments import coverage, services
 from citylearn.assignments.enums import AssignmentChangeKind
 from citylearn.assignments.models import AssignedPerson
+from citylearn.organisation.imports.applying import apply_roster
 from citylearn.organisation.models import StaffProfile
-from citylearn.organisation.roster.applying import apply_roster
 from citylearn.organisation.services import update_department
 from citylearn.progress.models import CourseCompletion
-from tests.courses.factories import make_course
-from tests.organisation import factories, roster_files
+from tests.builders import people
+from tests.builders.learning import make_course
+from tests.organisation import roster_files
 from tests.organisation.roster_files import person
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ DUE = TODAY + datetime.timedelta(days=10)
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_a_joiner_is_never_due_before_everyone_else(tree, course):
 
 def test_a_joining_date_after_the_assignment_counts_from_that_day(tree, course):
     assignment = assign(course, tree["street"], days_after_joining=30)
-    account = factories.user("late")
+    account = people.make_user("late")
     profile = StaffProfile.objects.create(
         user=account,
         employee_id="LATE",
@@ -104,7 +105,7 @@ def test_a_joining_date_after_the_assignment_counts_from_that_day(tree, course):
 
 
 def test_a_mover_is_covered_and_released_and_gets_the_same_row_back(tree, course):
-    factories.staff("M1", tree["other_street"])
+    people.staff("M1", tree["other_street"])
     street = assign(course, tree["street"])
     other = assign(course, tree["other_street"])
     assert row(other, "M1").released_on is None
@@ -128,7 +129,7 @@ def test_a_mover_is_covered_and_released_and_gets_the_same_row_back(tree, course
 
 
 def test_a_completed_course_stays_counted_after_the_person_leaves(tree, course):
-    profile = factories.staff("C1", tree["street"])
+    profile = people.staff("C1", tree["street"])
     assignment = assign(course, tree["street"])
     CourseCompletion.objects.create(
         user=profile.user,
@@ -145,8 +146,8 @@ def test_a_completed_course_stays_counted_after_the_person_leaves(tree, course):
 
 
 def test_leavers_are_released_from_every_assignment(tree, course):
-    factories.staff("L1", tree["street"])
-    keep = factories.staff("K1", tree["street"])
+    people.staff("L1", tree["street"])
+    keep = people.staff("K1", tree["street"])
     by_department = assign(course, tree["street"])
     named = services.assign_to_people(
         course=make_course(lessons=1),
@@ -165,7 +166,7 @@ def test_leavers_are_released_from_every_assignment(tree, course):
 
 
 def test_moving_a_department_moves_its_people_between_assignments(tree, course):
-    factories.staff("C1", tree["community"])
+    people.staff("C1", tree["community"])
     street = assign(course, tree["street"])
     other = assign(course, tree["other_street"])
 

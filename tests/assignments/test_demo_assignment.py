@@ -6,7 +6,7 @@ from citylearn.assignments.enums import AssignmentStatus
 from citylearn.assignments.models import AssignedPerson, Assignment
 from citylearn.core.demo import create_demo_accounts
 from citylearn.organisation.models import StaffProfile
-from tests.courses.factories import make_course
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 

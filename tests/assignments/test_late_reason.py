@@ -11,8 +11,8 @@ from citylearn.access.enums import Role
 from citylearn.assignments import services
 from citylearn.assignments.enums import AssignmentChangeKind, LateReasonKind
 from citylearn.assignments.models import AssignedPerson, Assignment, LateReason
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -32,16 +32,16 @@ def assign(course, due_on, people, department=None):
 
 @pytest.fixture
 def world():
-    tree = factories.district()
-    learner = factories.staff("L1", tree["community"], name="李四").user
-    other = factories.staff("L2", tree["community"], name="王五").user
-    outsider = factories.staff("B1", tree["bureau"], name="赵六").user
-    officer = factories.user("officer")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
-    head = factories.user("head")
-    factories.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
-    officer_elsewhere = factories.user("elsewhere")
-    factories.grant(officer_elsewhere, Role.HR_OFFICER, tree["bureau"])
+    tree = people.district()
+    learner = people.staff("L1", tree["community"], name="李四").user
+    other = people.staff("L2", tree["community"], name="王五").user
+    outsider = people.staff("B1", tree["bureau"], name="赵六").user
+    officer = people.make_user("officer")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
+    head = people.make_user("head")
+    people.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
+    officer_elsewhere = people.make_user("elsewhere")
+    people.grant(officer_elsewhere, Role.HR_OFFICER, tree["bureau"])
     course = make_course(lessons=1)
     late = assign(course, PAST, [learner, other], department=tree["street"])
     on_time = assign(make_course(lessons=1), SOON, [learner])
@@ -284,7 +284,7 @@ def test_the_dashboards_reasons_cost_the_same_queries_for_many(
         client.get(reverse("reports:dashboard"))
     baseline = len(few.captured_queries)
     for number in range(12):
-        person = factories.staff(f"M{number}", world["tree"]["community"]).user
+        person = people.staff(f"M{number}", world["tree"]["community"]).user
         row = AssignedPerson.objects.create(
             assignment=world["late"], user=person, due_on=PAST
         )

@@ -2,7 +2,7 @@ import pytest
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ def entries():
 
 
 def test_administrators_search_by_person_and_action(client, entries):
-    client.force_login(factories.user("root", is_superuser=True))
+    client.force_login(people.make_user("root", is_superuser=True))
     html = client.get("/en/audit/", {"q": "李雷"}).content.decode()
     assert "B002 李雷" in html and "A001 王芳" not in html
     html = client.get("/en/audit/", {"action": AuditAction.SIGN_IN}).content.decode()
@@ -23,7 +23,7 @@ def test_administrators_search_by_person_and_action(client, entries):
 
 
 def test_a_bad_filter_is_explained_not_a_crash(client, entries):
-    client.force_login(factories.user("root", is_superuser=True))
+    client.force_login(people.make_user("root", is_superuser=True))
     response = client.get("/en/audit/", {"since": "yesterday", "address": "nope"})
     assert response.status_code == 200
     assert "Enter a valid date." in response.content.decode()
@@ -31,5 +31,5 @@ def test_a_bad_filter_is_explained_not_a_crash(client, entries):
 
 def test_only_administrators_may_search(client, entries):
     assert client.get("/audit/").status_code == 302
-    client.force_login(factories.user("someone"))
+    client.force_login(people.make_user("someone"))
     assert client.get("/audit/").status_code == 403

@@ -6,8 +6,8 @@ from django.utils import timezone
 from citylearn.access.enums import Role
 from citylearn.assignments.models import Assignment
 from tests.browser.conftest import serious_violations
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,11 +17,11 @@ WIDE = {"width": 1280, "height": 900}
 
 @pytest.fixture
 def world():
-    tree = factories.district()
-    officer = factories.user("hr")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
-    factories.staff("A1", tree["street"], name="王芳")
-    factories.staff("A2", tree["community"], name="王小明")
+    tree = people.district()
+    officer = people.make_user("hr")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
+    people.staff("A1", tree["street"], name="王芳")
+    people.staff("A2", tree["community"], name="王小明")
     make_course(lessons=1, title="数据安全与个人信息保护")
     return tree
 
@@ -40,7 +40,7 @@ def test_an_officer_assigns_a_course_to_a_department_and_sees_it_listed(
 ):
     page.goto("/en/accounts/login/")
     page.get_by_label("Employee id or email").fill("hr")
-    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_label("Password").fill(people.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
 
@@ -90,12 +90,12 @@ def test_an_officer_assigns_a_course_to_a_department_and_sees_it_listed(
 
 
 def test_error_pages_are_accessible(page, axe, world):
-    learner = factories.staff("L1", world["community"])
+    learner = people.staff("L1", world["community"])
     page.goto("/no/such/page/")
     assert accessible_at_both_widths(axe, page) == []
     page.goto("/en/accounts/login/")
     page.get_by_label("Employee id or email").fill(learner.employee_id)
-    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_label("Password").fill(people.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
     for path in ("/en/hr/assignments/new/", "/admin/"):

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.browser.conftest import serious_violations
-from tests.organisation import factories
+from tests.builders import people
 from tests.reports import world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,7 +23,7 @@ def test_an_officer_drills_down_to_a_persons_record(page, axe):
     page.set_viewport_size(DESKTOP)
     page.goto("/en/accounts/login/")
     page.get_by_label("Employee id or email").fill("officer")
-    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_label("Password").fill(people.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
     page.goto("/en/hr/")
@@ -45,7 +45,7 @@ def test_a_head_sees_only_their_subtree(page, axe):
     world.build()
     page.goto("/en/accounts/login/")
     page.get_by_label("Employee id or email").fill("head")
-    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_label("Password").fill(people.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
     page.goto("/en/hr/")

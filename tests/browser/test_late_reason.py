@@ -10,8 +10,8 @@ from citylearn.access.enums import Role
 from citylearn.assignments.models import AssignedPerson, Assignment
 from tests.browser.conftest import save_screenshot, serious_violations
 from tests.browser.test_learning import sign_in
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,10 +27,10 @@ def accessible(axe, page):
 def test_a_learner_gives_a_reason_and_the_officer_sees_it(page, axe, live_server):
     today = timezone.localdate()
     committed = today + datetime.timedelta(days=10)
-    tree = factories.district()
-    learner = factories.staff("L1", tree["community"], name="李四").user
-    officer = factories.user("officer")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
+    tree = people.district()
+    learner = people.staff("L1", tree["community"], name="李四").user
+    officer = people.make_user("officer")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
     course = make_course(lessons=1, title="数据安全法要点")
     assignment = Assignment.objects.create(
         course=course,

@@ -10,9 +10,10 @@ from playwright.sync_api import expect
 
 from citylearn.certificates.models import Certificate
 from tests.browser.conftest import serious_violations
+from tests.builders.learning import lessons_of, make_course
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_quiz
 from tests.conftest import require_tool
-from tests.courses.factories import lessons_of, make_course, make_learner
-from tests.quizzes.factories import make_quiz
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,7 +45,7 @@ def test_a_learner_completes_a_course_and_the_certificate_is_verified(
     page, axe, live_server, browser, tmp_path
 ):
     pdftotext = require_tool("pdftotext")
-    learner = make_learner(first_name="晓明", last_name="张")
+    learner = make_user(first_name="晓明", last_name="张")
     course = make_course(lessons=2, title="大数据思维入门")
     make_quiz(course=course, title="结业测验")
     first, second = lessons_of(course)
@@ -105,7 +106,7 @@ def test_a_learner_completes_a_course_and_the_certificate_is_verified(
 
 
 def test_my_learning_and_verification_fit_a_360px_phone(page, live_server):
-    learner = make_learner()
+    learner = make_user()
     sign_in(page, live_server, learner)
     page.set_viewport_size({"width": 360, "height": 740})
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.accounts.factories import give_records
 from tests.browser.test_learning import accessible, sign_in
-from tests.courses.factories import make_learner
+from tests.builders.people import make_user
+from tests.builders.records import give_records
 
 pytestmark = [
     pytest.mark.browser,
@@ -13,7 +13,7 @@ pytestmark = [
 
 
 def test_my_data_is_accessible_and_fits_a_360px_phone(page, axe, live_server):
-    learner = make_learner()
+    learner = make_user()
     give_records(learner)
     sign_in(page, live_server, learner)
     page.set_viewport_size({"width": 360, "height": 740})

@@ -8,8 +8,9 @@ from citylearn.feedback.models import Feedback
 from citylearn.transparency import services as transparency
 from citylearn.transparency.selectors import CategoryCount
 from tests.browser.conftest import serious_violations
-from tests.outreach import factories
-from tests.quizzes.factories import make_bank, make_self_check
+from tests.builders import pages
+from tests.builders.learning import make_course
+from tests.builders.quizzes import make_bank, make_self_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,25 +33,23 @@ ELDER_MODE = "window.localStorage.setItem('citylearn-elder-mode', 'on')"
 
 @pytest.fixture
 def site(monkeypatch):
-    factories.glossary_page()
-    factories.term(
+    pages.glossary_page()
+    pages.term(
         "个人信息",
         "personal-information",
         aliases=["个人数据"],
         definition="与已识别或者可识别的自然人有关的各种信息。",
     )
-    factories.explainer(
+    pages.explainer(
         title="查阅复制权：看看别人手里有你哪些信息",
         slug="right-to-access",
         summary="你有权查阅、复制自己的个人信息。",
         body="## 这项权利说的是什么\n\n对方保存了你的个人信息，你可以要求查看。\n\n"
         '!!! example "生活中的例子"\n    小陈申请查阅借款平台保存的资料。',
     )
-    factories.explainer(
-        title="自动化决策", slug="automated-decisions", topic="your-rights"
-    )
-    factories.course(slug="data-security", title="数据安全")
-    factories.case(
+    pages.explainer(title="自动化决策", slug="automated-decisions", topic="your-rights")
+    make_course(lessons=0, slug="data-security", title="数据安全")
+    pages.case(
         title="杭州城市大脑",
         slug="city-brain",
         body="## 问题\n\n交通数据里也有个人信息。",
@@ -58,7 +57,7 @@ def site(monkeypatch):
         related_explainers=["right-to-access"],
         related_courses=["data-security"],
     )
-    factories.register_entry(title="健康码式风险赋码", slug="risk-scoring")
+    pages.register_entry(title="健康码式风险赋码", slug="risk-scoring")
     make_self_check(make_bank(3))
     monkeypatch.setattr(
         transparency,
@@ -70,7 +69,7 @@ def site(monkeypatch):
         ],
     )
     transparency.refresh_training_snapshot()
-    factories.home().save_revision().publish()
+    pages.home_page().save_revision().publish()
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["standard", "elder"])

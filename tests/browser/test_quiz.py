@@ -9,15 +9,15 @@ from django.utils import timezone
 from citylearn.quizzes.enums import QuestionKind
 from citylearn.quizzes.models import Attempt
 from tests.browser.conftest import serious_violations
-from tests.quizzes.english import english_as_default
-from tests.quizzes.factories import (
+from tests.builders.people import make_user
+from tests.builders.quizzes import (
     correct_places,
     make_bank,
     make_question,
     make_quiz,
     make_self_check,
-    make_user,
 )
+from tests.quizzes.english import english_as_default
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ import pytest
 
 from tests.browser.conftest import save_screenshot, serious_violations
 from tests.browser.test_public_pages import ELDER_MODE, site  # noqa: F401 - a fixture
-from tests.outreach import factories
+from tests.builders import pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +34,7 @@ def test_body_text_keeps_to_about_forty_characters_a_line(page, site, elder):  #
 
 
 def test_a_reader_finds_a_term_by_its_letter_or_by_typing(page, axe, site):  # noqa: F811
-    factories.term("数据分级分类", "data-classification", definition="按重要程度分类。")
+    pages.term("数据分级分类", "data-classification", definition="按重要程度分类。")
     page.goto("/glossary/")
     assert serious_violations(axe, page) == []
     page.locator('.glossary-index a[href="#letter-S"]').focus()

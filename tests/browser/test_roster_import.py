@@ -3,7 +3,8 @@ import pytest
 from citylearn.access.enums import Role
 from citylearn.organisation.models import StaffProfile
 from tests.browser.conftest import serious_violations
-from tests.organisation import factories, roster_files
+from tests.builders import people
+from tests.organisation import roster_files
 from tests.organisation.roster_files import person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,9 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def officer():
-    tree = factories.district()
-    account = factories.user("hr")
-    factories.grant(account, Role.HR_OFFICER, tree["street"])
+    tree = people.district()
+    account = people.make_user("hr")
+    people.grant(account, Role.HR_OFFICER, tree["street"])
     return account
 
 
@@ -21,7 +22,7 @@ def test_an_officer_fixes_a_roster_and_applies_it(page, axe, officer, tmp_path):
     page.goto("/en/accounts/login/")
     assert serious_violations(axe, page) == []
     page.get_by_label("Employee id or email").fill("hr")
-    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_label("Password").fill(people.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.goto("/en/hr/roster/")
     assert serious_violations(axe, page) == []

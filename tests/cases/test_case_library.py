@@ -3,7 +3,8 @@ from django.conf import settings
 
 from citylearn.cases.enums import GovernanceRisk
 from citylearn.cases.risks import RISK_EXPLAINERS
-from tests.outreach import factories
+from tests.builders import pages
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -11,16 +12,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def library():
     return {
-        "hangzhou": factories.case(
+        "hangzhou": pages.case(
             title="杭州城市大脑", themes=["city-brain"], region="china", year=2016
         ),
-        "tallinn": factories.case(
+        "tallinn": pages.case(
             title="爱沙尼亚X-Road",
             themes=["data-sharing", "public-services"],
             region="international",
             year=2001,
         ),
-        "singapore": factories.case(
+        "singapore": pages.case(
             title="新加坡TraceTogether",
             themes=["epidemic-response"],
             region="international",
@@ -83,11 +84,9 @@ def test_an_unknown_filter_value_is_reported_and_the_others_still_apply(
 
 
 def test_a_case_links_its_risks_to_explainers_and_its_courses(client):
-    explainer = factories.explainer(
-        title="知情权和决定权", slug="right-to-know-and-decide"
-    )
-    course = factories.course(title="数据安全", slug="data-security")
-    case = factories.case(
+    explainer = pages.explainer(title="知情权和决定权", slug="right-to-know-and-decide")
+    course = make_course(lessons=0, title="数据安全", slug="data-security")
+    case = pages.case(
         governance_risks=["purpose-creep", "vendor-lock-in"],
         related_courses=["data-security"],
         related_explainers=["right-to-know-and-decide"],

@@ -7,9 +7,9 @@ from citylearn.certificates.models import Certificate
 from citylearn.certificates.pdf import render_certificate_pdf
 from citylearn.certificates.services import issue_certificate
 from citylearn.certificates.tasks import issue_certificate_task
-from tests.certificates.factories import make_certificate, make_completion
+from tests.builders.learning import make_certificate, make_completion
+from tests.builders.people import make_user
 from tests.conftest import require_tool
-from tests.courses.factories import make_learner
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def pdf_tool(name: str, path) -> str:
 
 
 def test_the_pdf_states_holder_course_hours_date_and_code(certificate_files):
-    learner = make_learner(first_name="晓明", last_name="张")
+    learner = make_user(first_name="晓明", last_name="张")
     certificate = make_certificate(learner, title="大数据思维入门", credit_hours=2)
 
     text = pdf_tool("pdftotext", certificate_files.path(certificate.pdf.name))
@@ -60,7 +60,7 @@ def test_issuing_twice_keeps_one_certificate_and_renders_one_pdf():
 
 
 def test_the_certificate_keeps_what_it_stated_when_it_was_issued():
-    learner = make_learner(first_name="晓明", last_name="张")
+    learner = make_user(first_name="晓明", last_name="张")
     certificate = make_certificate(learner, title="数据安全")
     learner.last_name = "李"
     learner.save()

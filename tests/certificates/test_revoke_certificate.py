@@ -3,15 +3,15 @@ from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailTestUtils
 
 from citylearn.certificates.services import REASON_REQUIRED, revoke_certificate
-from tests.certificates.factories import make_certificate
-from tests.courses.factories import make_learner
+from tests.builders.learning import make_certificate
+from tests.builders.people import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 def test_revoking_again_keeps_the_first_time_and_person():
     certificate = make_certificate()
-    first_admin, second_admin = make_learner(), make_learner()
+    first_admin, second_admin = make_user(), make_user()
     revoke_certificate(certificate=certificate, by=first_admin, reason="错误发放")
     revoked_at = certificate.revoked_at
 

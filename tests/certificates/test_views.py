@@ -1,8 +1,8 @@
 import pytest
 
 from citylearn.certificates.services import revoke_certificate
-from tests.certificates.factories import make_certificate
-from tests.courses.factories import make_learner
+from tests.builders.learning import make_certificate
+from tests.builders.people import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ def assert_no_cookie(response):
 
 
 def test_a_valid_code_shows_the_masked_name_course_and_date(client):
-    certificate = make_certificate(make_learner(), title="大数据思维入门")
+    certificate = make_certificate(make_user(), title="大数据思维入门")
 
     response = client.get(f"/en/certificates/verify/{certificate.code}/")
 
@@ -29,7 +29,7 @@ def test_a_valid_code_shows_the_masked_name_course_and_date(client):
 
 def test_a_revoked_certificate_says_so(client):
     certificate = make_certificate()
-    admin = make_learner(is_staff=True)
+    admin = make_user(is_staff=True)
     revoke_certificate(certificate=certificate, by=admin, reason="冒名顶替")
 
     response = client.get(f"/en/certificates/verify/{certificate.code}/")
@@ -86,7 +86,7 @@ def test_nobody_else_downloads_it(client):
     certificate = make_certificate()
 
     assert client.get(f"/certificates/{certificate.code}/pdf/").status_code == 302
-    client.force_login(make_learner())
+    client.force_login(make_user())
     assert client.get(f"/certificates/{certificate.code}/pdf/").status_code == 404
 
 

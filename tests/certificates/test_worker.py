@@ -4,7 +4,7 @@ import pytest
 
 from citylearn.certificates.models import Certificate
 from citylearn.certificates.tasks import issue_certificate_task
-from tests.certificates.factories import make_completion
+from tests.builders.learning import make_completion
 from tests.conftest import wait_until
 
 pytestmark = [

@@ -6,9 +6,9 @@ from citylearn.cases.models import CaseStudyPage
 from citylearn.content_import.models import ImportedSource
 from citylearn.content_import.tasks import import_content_task
 from citylearn.quizzes.models import SelfCheckPage
+from tests.builders.pages import home_page
 from tests.conftest import wait_until
 from tests.content_tree import FILES
-from tests.quizzes.factories import home_page
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

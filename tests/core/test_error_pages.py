@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.urls import path
 
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +22,8 @@ def production(settings):
 
 
 def test_a_page_a_learner_may_not_open_explains_in_the_sites_layout(client):
-    tree = factories.district()
-    client.force_login(factories.staff("L1", tree["community"]).user)
+    tree = people.district()
+    client.force_login(people.staff("L1", tree["community"]).user)
 
     response = client.get("/hr/people/")
 

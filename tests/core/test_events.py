@@ -14,8 +14,9 @@ from citylearn.progress.models import CourseCompletion
 from citylearn.progress.services import complete_lesson
 from citylearn.progress.tasks import complete_missed_courses
 from citylearn.quizzes.services import start_attempt, submit_attempt
-from tests.courses.factories import lessons_of, make_course, make_learner
-from tests.quizzes.factories import correct_places, make_quiz
+from tests.builders.learning import lessons_of, make_course
+from tests.builders.people import make_user
+from tests.builders.quizzes import correct_places, make_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def test_a_failing_certificate_receiver_is_logged_and_the_sweep_repairs_it(
     django_capture_on_commit_callbacks, caplog
 ):
-    course, learner = make_course(lessons=1), make_learner()
+    course, learner = make_course(lessons=1), make_user()
     broken = mock.patch(
         "citylearn.certificates.signal_handlers.issue_certificate_task.delay",
         side_effect=ConnectionError("broker down"),
@@ -51,7 +52,7 @@ def test_a_failing_certificate_receiver_is_logged_and_the_sweep_repairs_it(
 def test_a_failing_completion_receiver_is_logged_and_the_sweep_repairs_it(
     django_capture_on_commit_callbacks, caplog
 ):
-    course, learner = make_course(lessons=1), make_learner()
+    course, learner = make_course(lessons=1), make_user()
     quiz = make_quiz(course=course)
     complete_lesson(user=learner, lesson=lessons_of(course)[0])
     assert not CourseCompletion.objects.exists()

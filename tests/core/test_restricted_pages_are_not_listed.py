@@ -6,7 +6,8 @@ from wagtail.models import PageViewRestriction
 from citylearn.cases.models import CaseStudyIndexPage
 from citylearn.core.models import HomePage
 from citylearn.explainers.models import ExplainerIndexPage
-from tests.outreach import factories
+from tests.builders import pages
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,8 @@ def html(client, url: str) -> str:
 
 
 def test_the_rights_index_and_related_explainers(client):
-    shown = factories.explainer(title="查询权")
-    hidden = factories.explainer(title="删除权", slug="right-to-erasure")
+    shown = pages.explainer(title="查询权")
+    hidden = pages.explainer(title="删除权", slug="right-to-erasure")
     shown.related = [hidden.slug]
     shown.save_revision().publish()
     assert "删除权" in html(client, "/rights/")
@@ -37,11 +38,11 @@ def test_the_rights_index_and_related_explainers(client):
 
 
 def test_the_case_library_and_what_a_case_links_to(client):
-    factories.case(title="公开案例", year=2016)
-    hidden = factories.case(title="内部案例", year=1999)
-    explainer = factories.explainer(title="自动化决策", slug="automated-decisions")
-    course = factories.course(title="数据思维入门", audience="public")
-    linking = factories.case(
+    pages.case(title="公开案例", year=2016)
+    hidden = pages.case(title="内部案例", year=1999)
+    explainer = pages.explainer(title="自动化决策", slug="automated-decisions")
+    course = make_course(lessons=0, title="数据思维入门", audience="public")
+    linking = pages.case(
         title="链接案例",
         governance_risks=["opaque-algorithm"],
         related_explainers=[explainer.slug],
@@ -63,9 +64,9 @@ def test_the_case_library_and_what_a_case_links_to(client):
 
 
 def test_the_register_and_an_entrys_explainer(client):
-    shown = factories.register_entry(title="低保资格核验", department="区民政局")
-    hidden = factories.register_entry(title="信用评分", department="区发改委")
-    explainer = factories.explainer(title="自动化决策", slug="automated-decisions")
+    shown = pages.register_entry(title="低保资格核验", department="区民政局")
+    hidden = pages.register_entry(title="信用评分", department="区发改委")
+    explainer = pages.explainer(title="自动化决策", slug="automated-decisions")
     assert "区发改委" in html(client, "/register/")
     assert "自动化决策" in html(client, shown.url)
     restrict(hidden)
@@ -78,8 +79,8 @@ def test_the_register_and_an_entrys_explainer(client):
 
 
 def test_the_course_catalogue(client):
-    factories.course(title="数据思维入门", audience="public")
-    hidden = factories.course(title="内部课程", audience="public")
+    make_course(lessons=0, title="数据思维入门", audience="public")
+    hidden = make_course(lessons=0, title="内部课程", audience="public")
     assert "内部课程" in html(client, "/learn/")
     restrict(hidden)
     assert "内部课程" not in html(client, "/learn/")
@@ -87,7 +88,7 @@ def test_the_course_catalogue(client):
 
 
 def test_the_home_pages_areas(client):
-    cases = factories.index(CaseStudyIndexPage, "cases", "案例库")
+    cases = pages.index(CaseStudyIndexPage, "cases", "案例库")
     home = HomePage.objects.get()
     home.cases_page = cases
     home.save_revision().publish()
@@ -98,8 +99,8 @@ def test_the_home_pages_areas(client):
 
 
 def test_a_restriction_above_a_page_hides_it_too(client):
-    explainer = factories.explainer(title="查询权")
+    explainer = pages.explainer(title="查询权")
     link = f'href="{explainer.url}"'
     assert link in html(client, "/search/?q=查询权")
-    restrict(factories.index(ExplainerIndexPage, "rights", "数据权利指南"))
+    restrict(pages.index(ExplainerIndexPage, "rights", "数据权利指南"))
     assert link not in html(client, "/search/?q=查询权")

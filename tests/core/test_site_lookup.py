@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from citylearn.pagecache.services import generation
-from tests.outreach import factories
+from tests.builders import pages
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,9 @@ def tables_read(client, url: str) -> list[str]:
 
 
 def test_a_page_view_reads_no_site_root_page_restriction_or_glossary(client):
-    factories.glossary_page()
-    factories.term("个人信息", "personal-information")
-    factories.explainer(slug="access", body="个人信息的查阅。")
+    pages.glossary_page()
+    pages.term("个人信息", "personal-information")
+    pages.explainer(slug="access", body="个人信息的查阅。")
     read = tables_read(client, "/rights/access/")
     for table in (
         '"wagtailcore_site"',
@@ -42,7 +42,7 @@ def test_a_page_view_reads_no_site_root_page_restriction_or_glossary(client):
 
 
 def test_moving_the_site_root_takes_effect_at_once(client):
-    index = factories.index(factories.ExplainerIndexPage, "rights", "你的数据权利")
+    index = pages.index(pages.ExplainerIndexPage, "rights", "你的数据权利")
     assert "<h1>你的数据权利</h1>" not in client.get("/").content.decode()
     site = Site.objects.get(is_default_site=True)
     site.root_page = index
@@ -52,7 +52,7 @@ def test_moving_the_site_root_takes_effect_at_once(client):
 
 def test_a_new_host_name_is_served_its_own_site(client, settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "rights.example"]
-    index = factories.index(factories.ExplainerIndexPage, "rights", "你的数据权利")
+    index = pages.index(pages.ExplainerIndexPage, "rights", "你的数据权利")
     assert client.get("/", HTTP_HOST="rights.example").status_code == 200
     Site.objects.create(hostname="rights.example", port=80, root_page=index)
     page = client.get("/", HTTP_HOST="rights.example").content.decode()
@@ -60,7 +60,7 @@ def test_a_new_host_name_is_served_its_own_site(client, settings):
 
 
 def test_editing_the_home_page_shows_at_once(client):
-    home = factories.home()
+    home = pages.home_page()
     client.get("/")
     home.intro = "新的介绍"
     home.save_revision().publish()
@@ -70,8 +70,8 @@ def test_editing_the_home_page_shows_at_once(client):
 def test_a_private_ancestor_still_protects_its_pages(
     client, django_capture_on_commit_callbacks
 ):
-    factories.explainer(slug="access")
-    index = factories.index(factories.ExplainerIndexPage, "rights", "你的数据权利")
+    pages.explainer(slug="access")
+    index = pages.index(pages.ExplainerIndexPage, "rights", "你的数据权利")
     assert client.get("/rights/access/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(

@@ -5,14 +5,9 @@ import pytest
 from citylearn.courses.enums import Audience
 from citylearn.progress.services import complete_lesson
 from citylearn.quizzes.models import QuizDraw
-from tests.courses.factories import (
-    catalogue,
-    lessons_of,
-    make_course,
-    make_learner,
-    make_lesson,
-)
-from tests.quizzes.factories import make_bank, make_quiz
+from tests.builders.learning import catalogue, lessons_of, make_course, make_lesson
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_bank, make_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +62,7 @@ def test_a_public_course_is_read_by_citizens_without_tracking_or_cookies(client)
 def test_a_signed_in_learner_sees_the_course_with_lessons_hours_and_quiz(client):
     course = make_course(lessons=2, optional=1, estimated_minutes=75)
     make_quiz(course=course, title="结业测验")
-    learner = make_learner()
+    learner = make_user()
     first = lessons_of(course)[0]
     complete_lesson(user=learner, lesson=first)
     client.force_login(learner)
@@ -87,7 +82,7 @@ def test_a_signed_in_learner_sees_the_course_with_lessons_hours_and_quiz(client)
 
 def test_a_learner_who_has_not_started_gets_a_start_button(client):
     course = make_course(lessons=1)
-    client.force_login(make_learner())
+    client.force_login(make_user())
 
     html = client.get(course.url).content.decode()
 
@@ -97,7 +92,7 @@ def test_a_learner_who_has_not_started_gets_a_start_button(client):
 def test_the_lesson_page_shows_body_reading_time_neighbours_and_the_form(client):
     course = make_course(lessons=3)
     first, middle, last = lessons_of(course)
-    client.force_login(make_learner())
+    client.force_login(make_user())
 
     response = client.get(middle.url)
 
@@ -114,7 +109,7 @@ def test_the_lesson_page_shows_body_reading_time_neighbours_and_the_form(client)
 def test_the_lesson_body_is_the_sanitised_html(client):
     course = make_course(lessons=0)
     lesson = make_lesson(course, body="<script>alert(1)</script>\n\n正文")
-    client.force_login(make_learner())
+    client.force_login(make_user())
 
     html = client.get(lesson.url).content.decode()
 
@@ -123,7 +118,7 @@ def test_the_lesson_body_is_the_sanitised_html(client):
 
 
 def test_a_completed_lesson_says_so_instead_of_offering_the_form(client):
-    course, learner = make_course(lessons=2), make_learner()
+    course, learner = make_course(lessons=2), make_user()
     lesson = lessons_of(course)[0]
     complete_lesson(user=learner, lesson=lesson)
     client.force_login(learner)
@@ -134,7 +129,7 @@ def test_a_completed_lesson_says_so_instead_of_offering_the_form(client):
 
 
 def test_opening_a_lesson_is_where_an_enrolled_learner_continues(client):
-    course, learner = make_course(lessons=3), make_learner()
+    course, learner = make_course(lessons=3), make_user()
     first, second, __ = lessons_of(course)
     complete_lesson(user=learner, lesson=first)
     client.force_login(learner)
@@ -149,7 +144,7 @@ def test_the_course_page_counts_every_question_an_attempt_draws(client):
     course = make_course(lessons=1)
     quiz = make_quiz(make_bank(4), course=course, draw=2)
     QuizDraw.objects.create(quiz=quiz, bank=make_bank(3), count=3)
-    client.force_login(make_learner())
+    client.force_login(make_user())
 
     html = client.get(course.url).content.decode()
 

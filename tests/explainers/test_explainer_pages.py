@@ -2,14 +2,14 @@ import re
 
 import pytest
 
-from tests.outreach import factories
+from tests.builders import pages
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_index_groups_explainers_by_topic_in_the_topics_order(client):
-    factories.explainer(title="公共场所的摄像头", topic="public-spaces")
-    factories.explainer(title="查阅复制权", topic="your-rights")
+    pages.explainer(title="公共场所的摄像头", topic="public-spaces")
+    pages.explainer(title="查阅复制权", topic="your-rights")
     html = client.get("/en/rights/").content.decode()
     your_rights = html.index('<h2 id="topic-1">Your rights</h2>')
     public_spaces = html.index('<h2 id="topic-2">Public spaces</h2>')
@@ -18,8 +18,8 @@ def test_the_index_groups_explainers_by_topic_in_the_topics_order(client):
 
 
 def test_an_explainer_shows_every_part_a_citizen_needs(client):
-    related = factories.explainer(title="更正补充权", slug="right-to-correction")
-    page = factories.explainer(
+    related = pages.explainer(title="更正补充权", slug="right-to-correction")
+    page = pages.explainer(
         title="查阅复制权",
         key_points=["你可以查阅。", "对方应当及时提供。", "拒绝要说明理由。"],
         steps=["联系客服", "保存凭证"],
@@ -44,9 +44,9 @@ def test_an_explainer_shows_every_part_a_citizen_needs(client):
 
 
 def test_the_first_glossary_term_in_the_body_links_to_its_definition(client):
-    factories.glossary_page()
-    factories.term("个人信息", "personal-information", definition="可识别的人的信息。")
-    page = factories.explainer(body="## 个人信息\n\n个人信息要保护好，个人信息很重要。")
+    pages.glossary_page()
+    pages.term("个人信息", "personal-information", definition="可识别的人的信息。")
+    page = pages.explainer(body="## 个人信息\n\n个人信息要保护好，个人信息很重要。")
     html = client.get(f"/rights/{page.slug}/").content.decode()
     assert html.count('href="/glossary/#personal-information"') == 1
     assert '<dd id="term-personal-information">可识别的人的信息。</dd>' in html
@@ -55,7 +55,7 @@ def test_the_first_glossary_term_in_the_body_links_to_its_definition(client):
 
 
 def test_a_reference_url_that_is_not_a_web_address_is_not_a_link(client):
-    page = factories.explainer(
+    page = pages.explainer(
         references=[{"title": "坏链接", "url": "javascript:alert(1)"}]
     )
     html = client.get(f"/rights/{page.slug}/").content.decode()
@@ -64,8 +64,8 @@ def test_a_reference_url_that_is_not_a_web_address_is_not_a_link(client):
 
 
 def test_the_glossary_gives_each_term_an_anchor(client):
-    factories.glossary_page()
-    factories.term("个人信息", "personal-information", aliases=["个人数据"])
+    pages.glossary_page()
+    pages.term("个人信息", "personal-information", aliases=["个人数据"])
     html = client.get("/glossary/").content.decode()
     assert 'id="personal-information"' in html
     assert "个人数据" in html

@@ -3,14 +3,14 @@ import re
 import pytest
 
 from citylearn.explainers.models import GlossaryTerm
-from tests.outreach import factories
+from tests.builders import pages
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def glossary():
-    factories.glossary_page()
+    pages.glossary_page()
     for term, slug in [
         ("数据", "data"),
         ("重庆数据大脑", "chongqing-data-brain"),
@@ -20,7 +20,7 @@ def glossary():
         ("算法", "algorithm"),
         ("银行卡", "bank-card"),
     ]:
-        factories.term(term, slug)
+        pages.term(term, slug)
 
 
 def test_terms_are_listed_in_pinyin_order_as_in_a_chinese_dictionary(client, glossary):
@@ -56,7 +56,7 @@ def test_each_term_is_a_heading_with_its_own_anchor(client, glossary):
 
 
 def test_the_reading_follows_the_term_when_an_editor_renames_it():
-    term = factories.term("数据", "data")
+    term = pages.term("数据", "data")
     assert term.reading == "shu ju"
     term.term = "银行数据"
     term.save()

@@ -4,13 +4,13 @@ from django.contrib.auth.models import Group
 from wagtail.models import WorkflowPage
 
 from citylearn.explainers.workflow import LEGAL_REVIEW_GROUP, LEGAL_REVIEW_WORKFLOW
-from tests.outreach import factories
+from tests.builders import pages
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_explainer_index_goes_through_legal_review():
-    page = factories.explainer()
+    page = pages.explainer()
     workflow = page.get_workflow()
     assert workflow.name == LEGAL_REVIEW_WORKFLOW
     assert [task.name for task in workflow.tasks] == ["法务审核"]
@@ -18,7 +18,7 @@ def test_the_explainer_index_goes_through_legal_review():
 
 
 def test_a_draft_is_published_only_when_the_legal_team_approves():
-    page = factories.explainer(title="旧标题")
+    page = pages.explainer(title="旧标题")
     User = get_user_model()
     editor = User.objects.create_user("editor", password="x" * 12)
     lawyer = User.objects.create_user("lawyer", password="x" * 12)
@@ -48,7 +48,7 @@ def test_the_migration_assigns_an_index_that_already_exists_and_can_run_again():
     migration = import_module(
         "citylearn.explainers.migrations.0002_legal_review_workflow"
     )
-    index = factories.explainer().get_parent()
+    index = pages.explainer().get_parent()
     WorkflowPage.objects.filter(page=index).delete()
     migration.create_legal_review(apps, None)
     migration.create_legal_review(apps, None)

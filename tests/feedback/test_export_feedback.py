@@ -6,15 +6,15 @@ from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
 from citylearn.feedback.models import Feedback
+from tests.builders import pages
 from tests.feedback.test_submit_feedback import answer
-from tests.outreach import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client):
-    factories.explainer(slug="right-to-access")
+    pages.explainer(slug="right-to-access")
     editor = get_user_model().objects.create_user("editor", password="x" * 12)
     editor.groups.add(Group.objects.get(name="Editors"))
     return client, editor

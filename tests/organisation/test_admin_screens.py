@@ -6,19 +6,19 @@ from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.models import Department, RoleAssignment
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(factories.user("root", is_superuser=True, is_staff=True))
+    client.force_login(people.make_user("root", is_superuser=True, is_staff=True))
     return client
 
 
@@ -44,7 +44,7 @@ def test_a_duplicate_code_is_refused_with_a_message(admin_client, tree):
 
 
 def test_an_administrator_renames_and_moves_a_department(admin_client, tree):
-    person = factories.staff("E1", tree["community"])
+    person = people.staff("E1", tree["community"])
     response = admin_client.post(
         f"/admin/departments/edit/{tree['community'].pk}/",
         {"code": "CHANGED", "name": "东一社区(新)", "parent": tree["other_street"].pk},
@@ -68,7 +68,7 @@ def test_a_department_cannot_be_moved_into_its_own_subtree(admin_client, tree):
 
 
 def test_a_department_with_people_is_not_deleted(admin_client, tree):
-    factories.staff("E1", tree["community"])
+    people.staff("E1", tree["community"])
     response = admin_client.post(
         f"/admin/departments/delete/{tree['street'].pk}/", follow=True
     )
@@ -84,7 +84,7 @@ def test_an_empty_department_is_deleted(admin_client, tree):
 
 
 def test_an_administrator_grants_and_revokes_a_role(admin_client, tree):
-    officer = factories.staff("HR9", tree["bureau"]).user
+    officer = people.staff("HR9", tree["bureau"]).user
     response = admin_client.post(
         "/admin/roles/new/",
         {"person": "HR9", "role": Role.HR_OFFICER, "department": tree["street"].pk},
@@ -103,8 +103,8 @@ def test_an_administrator_grants_and_revokes_a_role(admin_client, tree):
 
 
 def test_changing_a_role_is_logged_as_revoke_then_grant(admin_client, tree):
-    officer = factories.staff("HR9", tree["bureau"]).user
-    assignment = factories.grant(officer, Role.HR_OFFICER, tree["street"])
+    officer = people.staff("HR9", tree["bureau"]).user
+    assignment = people.grant(officer, Role.HR_OFFICER, tree["street"])
     response = admin_client.post(
         f"/admin/roles/edit/{assignment.pk}/",
         {"person": "HR9", "role": Role.HR_OFFICER, "department": tree["bureau"].pk},
@@ -127,7 +127,7 @@ def test_an_unknown_person_gets_a_clear_error(admin_client, tree):
 
 
 def test_editors_cannot_change_the_tree_or_roles(client, tree):
-    client.force_login(factories.editor())
+    client.force_login(people.editor())
     for url in ["/admin/departments/", "/admin/roles/", "/admin/departments/new/"]:
         response = client.get(url)
         assert response.status_code == 302, url

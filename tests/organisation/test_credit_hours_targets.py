@@ -9,14 +9,14 @@ from citylearn.organisation.selectors import (
     credit_hours_target_for,
     credit_hours_targets,
 )
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_nearest_ancestors_target_applies_else_the_setting(settings):
     settings.ANNUAL_CREDIT_HOURS_TARGET = "50"
-    tree = factories.district()
+    tree = people.district()
     Department.objects.filter(pk=tree["root"].pk).update(credit_hours_target=40)
     Department.objects.filter(pk=tree["street"].pk).update(credit_hours_target=60)
     departments = list(Department.objects.all())
@@ -38,6 +38,6 @@ def test_the_nearest_ancestors_target_applies_else_the_setting(settings):
 
 def test_without_any_department_target_the_setting_applies(settings):
     settings.ANNUAL_CREDIT_HOURS_TARGET = "32.5"
-    tree = factories.district()
+    tree = people.district()
 
     assert credit_hours_target_for(tree["community"]) == Decimal("32.5")

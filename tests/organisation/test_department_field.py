@@ -3,7 +3,7 @@ from django import forms
 
 from citylearn.organisation.fields import DepartmentField
 from citylearn.organisation.models import Department
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ class PickerForm(forms.Form):
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 def pick(value, queryset=None):

@@ -10,16 +10,16 @@ from citylearn.audit.models import AuditEntry
 from citylearn.organisation import services
 from citylearn.organisation.models import Department, StaffProfile
 from citylearn.organisation.selectors import departments_with_headcount
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 
 
 def test_codes_are_unique():
-    factories.department("X")
+    people.department("X")
     with pytest.raises(IntegrityError):
-        factories.department("X")
+        people.department("X")
 
 
 def test_create_department_logs_it():
@@ -36,8 +36,8 @@ def test_create_department_refuses_a_duplicate_code():
 
 
 def test_rename_and_move_keep_people_attached():
-    tree = factories.district()
-    person = factories.staff("E1", tree["community"])
+    tree = people.district()
+    person = people.staff("E1", tree["community"])
     services.update_department(
         department=tree["street"], name="东城街道", parent=tree["other_street"]
     )
@@ -53,7 +53,7 @@ def test_rename_and_move_keep_people_attached():
 
 
 def test_a_department_cannot_move_under_its_own_section():
-    tree = factories.district()
+    tree = people.district()
     with pytest.raises(ValidationError) as caught:
         services.update_department(
             department=tree["bureau"], name="区人社局", parent=tree["section"]
@@ -62,8 +62,8 @@ def test_a_department_cannot_move_under_its_own_section():
 
 
 def test_a_department_with_people_cannot_be_deleted():
-    tree = factories.district()
-    factories.staff("E1", tree["community"])
+    tree = people.district()
+    people.staff("E1", tree["community"])
     with pytest.raises(ValidationError) as caught:
         services.delete_department(department=tree["street"])
     assert caught.value.code == services.DEPARTMENT_HAS_PEOPLE
@@ -72,7 +72,7 @@ def test_a_department_with_people_cannot_be_deleted():
 
 
 def test_a_department_with_assignment_history_cannot_be_deleted():
-    tree = factories.district()
+    tree = people.district()
     assign_to_department(
         course=make_course(lessons=1),
         department=tree["community"],
@@ -86,17 +86,17 @@ def test_a_department_with_assignment_history_cannot_be_deleted():
 
 
 def test_an_empty_department_can_be_deleted_with_its_sections():
-    tree = factories.district()
+    tree = people.district()
     services.delete_department(department=tree["street"])
     assert not Department.objects.filter(code__in=["S1", "S1-C1"]).exists()
 
 
 def test_headcount_rolls_up_the_tree_in_two_queries(django_assert_num_queries):
-    tree = factories.district()
-    factories.staff("E1", tree["section"])
-    factories.staff("E2", tree["bureau"])
-    factories.staff("E3", tree["community"])
-    factories.staff("E4", tree["community"], is_active=False)
+    tree = people.district()
+    people.staff("E1", tree["section"])
+    people.staff("E2", tree["bureau"])
+    people.staff("E3", tree["community"])
+    people.staff("E4", tree["community"], is_active=False)
     with django_assert_num_queries(2):
         counts = {
             d.code: (d.headcount, d.own_headcount)
@@ -110,6 +110,6 @@ def test_headcount_rolls_up_the_tree_in_two_queries(django_assert_num_queries):
 
 
 def test_headcount_stays_inside_the_scope():
-    tree = factories.district()
+    tree = people.district()
     scope = Scope.of([tree["street"].path])
     assert [d.code for d in departments_with_headcount(scope)] == ["S1", "S1-C1"]

@@ -8,7 +8,7 @@ from citylearn.audit.models import AuditEntry
 from citylearn.organisation.enums import RosterErrorCode
 from citylearn.organisation.models import Department
 from citylearn.organisation.tree_import import import_departments
-from tests.organisation import factories
+from tests.builders import people
 
 pytestmark = pytest.mark.django_db
 HEADER = "部门编码,部门名称,上级部门编码\r\n"
@@ -43,8 +43,8 @@ def test_a_tree_is_built_whatever_the_row_order():
 
 
 def test_importing_again_changes_nothing_and_renames_and_moves_are_applied():
-    tree = factories.district()
-    person = factories.staff("E1", tree["community"])
+    tree = people.district()
+    person = people.staff("E1", tree["community"])
     result = run(tree_file("S1-C1,东一社区(新),S2", "S2,西街道,D"))
     assert result.counts == {"create": 0, "change": 1, "unchanged": 1}
     assert shape()["S1-C1"] == ("东一社区(新)", "S2")
@@ -80,7 +80,7 @@ def test_errors_roll_everything_back():
 
 
 def test_a_loop_of_parents_is_refused():
-    factories.district()
+    people.district()
     result = run(tree_file("S1,东街道,S1-C1"))
     assert [e.code for e in result.errors] == [RosterErrorCode.INVALID_MOVE]
     assert shape()["S1"] == ("东街道", "D")

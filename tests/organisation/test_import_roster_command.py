@@ -6,7 +6,8 @@ from django.core.management import CommandError, call_command
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.models import StaffProfile
-from tests.organisation import factories, roster_files
+from tests.builders import people
+from tests.organisation import roster_files
 from tests.organisation.roster_files import person
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 def run(*args):
@@ -42,7 +43,7 @@ def test_apply_writes_and_logs_the_command_as_actor(tree, tmp_path):
 
 
 def test_deactivate_missing_is_explicit(tree, tmp_path):
-    factories.staff("OLD", tree["community"])
+    people.staff("OLD", tree["community"])
     path = tmp_path / "roster.csv"
     path.write_bytes(roster_files.bom_csv([person("A1")]))
     run(path, "--apply")

@@ -6,10 +6,11 @@ from citylearn.access.permissions import Scope, write_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.enums import RosterChangeKind, RosterErrorCode
+from citylearn.organisation.imports.applying import apply_roster, preview_roster
+from citylearn.organisation.imports.errors import RosterHasErrors
 from citylearn.organisation.models import StaffProfile
-from citylearn.organisation.roster.applying import apply_roster, preview_roster
-from citylearn.organisation.roster.errors import RosterHasErrors
-from tests.organisation import factories, roster_files
+from tests.builders import people
+from tests.organisation import roster_files
 from tests.organisation.roster_files import person
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ EVERYTHING = Scope(everything=True)
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 def preview(content, scope=EVERYTHING, name="roster.csv"):
@@ -41,15 +42,15 @@ def errors(plan):
 
 
 def test_preview_lists_creates_updates_moves_and_missing_people(tree):
-    factories.staff("A1", tree["community"], name="王芳", position="科员")
-    factories.staff("A2", tree["community"], name="李雷", position="科员")
-    factories.staff("A3", tree["street"], name="韩梅梅")
+    people.staff("A1", tree["community"], name="王芳", position="科员")
+    people.staff("A2", tree["community"], name="李雷", position="科员")
+    people.staff("A3", tree["street"], name="韩梅梅")
     rows = [
         person("A1", "王芳", "S1-C1", "科员"),  # unchanged but for the email
         person("A2", "李雷", "S1", "科员"),  # moved
         person("A4", "赵敏", "S1-C1"),  # new
     ]
-    factories.staff("A5", tree["bureau"])  # outside the scope used below
+    people.staff("A5", tree["bureau"])  # outside the scope used below
     StaffProfile.objects.filter(employee_id="A1").update(email="a1@example.org")
     plan = preview(roster_files.gbk_csv(rows), scope=Scope.of([tree["street"].path]))
     assert plan.errors == []
@@ -81,7 +82,7 @@ def test_apply_creates_accounts_without_passwords(tree):
 
 
 def test_apply_moves_and_updates_people_keeping_their_accounts(tree):
-    original = factories.staff("A1", tree["community"], name="王芳")
+    original = people.staff("A1", tree["community"], name="王芳")
     apply(roster_files.utf8_csv([person("A1", "王芳芳", "HR-1", "科长")]))
     staff = StaffProfile.objects.get()
     assert staff.pk == original.pk and staff.user_id == original.user_id
@@ -108,7 +109,7 @@ def test_applying_the_same_file_twice_changes_nothing_the_second_time(tree):
 
 
 def test_missing_people_are_deactivated_only_when_confirmed(tree):
-    factories.staff("OLD", tree["community"])
+    people.staff("OLD", tree["community"])
     content = roster_files.utf8_csv([person("A1")])
     apply(content)
     assert StaffProfile.objects.get(employee_id="OLD").is_active
@@ -119,7 +120,7 @@ def test_missing_people_are_deactivated_only_when_confirmed(tree):
 
 
 def test_a_leaver_back_on_the_roster_is_reactivated(tree):
-    factories.staff("A1", tree["community"], is_active=False)
+    people.staff("A1", tree["community"], is_active=False)
     plan = preview(roster_files.utf8_csv([person("A1", "张三")]))
     assert plan.people[0].kind == RosterChangeKind.UPDATE
     apply(roster_files.utf8_csv([person("A1", "张三")]))
@@ -127,10 +128,10 @@ def test_a_leaver_back_on_the_roster_is_reactivated(tree):
 
 
 def test_deactivation_stays_inside_the_officers_scope(tree):
-    factories.staff("IN", tree["community"])
-    factories.staff("OUT", tree["bureau"])
-    officer = factories.user("hr")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
+    people.staff("IN", tree["community"])
+    people.staff("OUT", tree["bureau"])
+    officer = people.make_user("hr")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
     apply(
         roster_files.utf8_csv([person("A1")]),
         scope=write_scope(officer),
@@ -156,9 +157,9 @@ BAD_ROWS = [
 
 
 def test_every_row_error_is_reported_with_row_column_and_reason(tree):
-    factories.staff("B1", tree["bureau"])
-    officer = factories.user("hr")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
+    people.staff("B1", tree["bureau"])
+    officer = people.make_user("hr")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
     plan = preview(roster_files.gbk_csv(BAD_ROWS), scope=write_scope(officer))
     assert errors(plan) == [
         (RosterErrorCode.DUPLICATE_EMPLOYEE_ID, 3, "工号"),
@@ -183,13 +184,13 @@ def test_errors_name_the_columns_as_the_file_wrote_them(tree):
 
 
 def test_an_existing_account_name_is_not_taken_over(tree):
-    factories.user("admin", is_superuser=True)
+    people.make_user("admin", is_superuser=True)
     plan = preview(roster_files.utf8_csv([person("admin")]))
     assert errors(plan) == [(RosterErrorCode.ACCOUNT_CONFLICT, 2, "工号")]
 
 
 def test_with_any_error_apply_writes_nothing(tree):
-    factories.staff("KEEP", tree["community"], name="原名")
+    people.staff("KEEP", tree["community"], name="原名")
     rows = [
         person("KEEP", "新名"),
         person("NEW1"),
@@ -204,8 +205,8 @@ def test_with_any_error_apply_writes_nothing(tree):
 
 
 def test_apply_logs_a_summary_and_one_entry_per_person(tree):
-    factories.staff("MOVE", tree["community"])
-    factories.staff("GONE", tree["community"])
+    people.staff("MOVE", tree["community"])
+    people.staff("GONE", tree["community"])
     apply(
         roster_files.utf8_csv([person("NEW"), person("MOVE", "张三", "S1")]),
         deactivate=True,

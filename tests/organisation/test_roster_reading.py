@@ -6,8 +6,8 @@ import pytest
 from django.utils import translation
 
 from citylearn.organisation.enums import RosterErrorCode
-from citylearn.organisation.roster import reading
-from citylearn.organisation.roster.reading import read_roster
+from citylearn.organisation.imports import reading
+from citylearn.organisation.imports.reading import read_roster
 from tests.organisation import roster_files
 
 

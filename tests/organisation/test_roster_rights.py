@@ -9,10 +9,11 @@ from citylearn.access.permissions import Scope, write_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.enums import RosterErrorCode
+from citylearn.organisation.imports.applying import apply_roster, preview_roster
+from citylearn.organisation.imports.errors import RosterHasErrors
 from citylearn.organisation.models import StaffProfile
-from citylearn.organisation.roster.applying import apply_roster, preview_roster
-from citylearn.organisation.roster.errors import RosterHasErrors
-from tests.organisation import factories, roster_files
+from tests.builders import people
+from tests.organisation import roster_files
 from tests.organisation.roster_files import person
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +21,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 @pytest.fixture
 def officer(tree):
-    account = factories.user("hr")
-    factories.grant(account, Role.HR_OFFICER, tree["street"])
+    account = people.make_user("hr")
+    people.grant(account, Role.HR_OFFICER, tree["street"])
     return account
 
 
@@ -58,7 +59,7 @@ def errors(plan):
 
 
 def test_an_officer_cannot_change_an_editors_email(tree, officer):
-    profile = factories.staff("ED1", tree["community"])
+    profile = people.staff("ED1", tree["community"])
     profile.user.groups.add(Group.objects.get(name="Editors"))
     rows = [with_email("ED1", "attacker@example.org")]
     plan = preview(rows, officer)
@@ -71,7 +72,7 @@ def test_an_officer_cannot_change_an_editors_email(tree, officer):
 
 
 def test_an_officer_cannot_change_an_administrators_email(tree, officer):
-    profile = factories.staff("ROOT", tree["community"])
+    profile = people.staff("ROOT", tree["community"])
     profile.user.is_superuser = True
     profile.user.save()
     plan = preview([with_email("ROOT", "attacker@example.org")], officer)
@@ -79,8 +80,8 @@ def test_an_officer_cannot_change_an_administrators_email(tree, officer):
 
 
 def test_not_even_an_administrator_changes_a_superusers_email_by_roster(tree):
-    admin = factories.user("admin", is_superuser=True)
-    other = factories.staff("ROOT", tree["community"])
+    admin = people.make_user("admin", is_superuser=True)
+    other = people.staff("ROOT", tree["community"])
     other.user.is_superuser = True
     other.user.save()
     with pytest.raises(RosterHasErrors) as caught:
@@ -95,22 +96,22 @@ def test_not_even_an_administrator_changes_a_superusers_email_by_roster(tree):
             Permission.objects.get(codename="access_admin")
         ),
         lambda user, tree: setattr(user, "is_staff", True) or user.save(),
-        lambda user, tree: factories.grant(user, Role.HR_OFFICER, tree["bureau"]),
-        lambda user, tree: factories.grant(
+        lambda user, tree: people.grant(user, Role.HR_OFFICER, tree["bureau"]),
+        lambda user, tree: people.grant(
             user, Role.DEPARTMENT_HEAD, tree["other_street"]
         ),
     ],
     ids=["wagtail-admin-access", "staff-flag", "hr-elsewhere", "head-elsewhere"],
 )
 def test_other_rights_the_officer_lacks_protect_the_account(tree, officer, make_above):
-    profile = factories.staff("P1", tree["community"])
+    profile = people.staff("P1", tree["community"])
     make_above(profile.user, tree)
     plan = preview([with_email("P1", "attacker@example.org")], officer)
     assert errors(plan) == [(RosterErrorCode.ACCOUNT_PROTECTED, 2, "邮箱")]
 
 
 def test_a_protected_account_may_still_be_renamed_and_moved(tree, officer):
-    profile = factories.staff("ED1", tree["community"])
+    profile = people.staff("ED1", tree["community"])
     profile.user.groups.add(Group.objects.get(name="Editors"))
     apply([["ED1", "新名字", "S1", "科长", "ed1@example.org", ""]], officer)
     profile.refresh_from_db()
@@ -118,16 +119,16 @@ def test_a_protected_account_may_still_be_renamed_and_moved(tree, officer):
 
 
 def test_a_protected_leaver_is_not_reactivated(tree, officer):
-    profile = factories.staff("ED1", tree["community"], is_active=False)
+    profile = people.staff("ED1", tree["community"], is_active=False)
     profile.user.groups.add(Group.objects.get(name="Editors"))
     plan = preview([with_email("ED1", "ed1@example.org")], officer)
     assert errors(plan) == [(RosterErrorCode.ACCOUNT_PROTECTED, 2, "工号")]
 
 
 def test_a_protected_person_missing_from_the_file_stays_active(tree, officer):
-    editor = factories.staff("ED1", tree["community"])
+    editor = people.staff("ED1", tree["community"])
     editor.user.groups.add(Group.objects.get(name="Editors"))
-    factories.staff("GONE", tree["community"])
+    people.staff("GONE", tree["community"])
     plan = preview([person("A1")], officer)
     assert [d.employee_id for d in plan.departures] == ["GONE"]
     assert [d.employee_id for d in plan.kept] == ["ED1"]
@@ -141,7 +142,7 @@ def test_a_protected_person_missing_from_the_file_stays_active(tree, officer):
 def test_a_learners_email_change_is_logged_and_told_to_the_old_address(
     tree, officer, django_capture_on_commit_callbacks
 ):
-    learner = factories.staff("L1", tree["community"], name="王芳")
+    learner = people.staff("L1", tree["community"], name="王芳")
     with django_capture_on_commit_callbacks(execute=True):
         apply([with_email("L1", "new.address@example.org")], officer)
     learner.user.refresh_from_db()
@@ -162,7 +163,7 @@ def test_a_learners_email_change_is_logged_and_told_to_the_old_address(
 def test_no_notice_when_the_email_stays(
     tree, officer, django_capture_on_commit_callbacks
 ):
-    factories.staff("L1", tree["community"])
+    people.staff("L1", tree["community"])
     with django_capture_on_commit_callbacks(execute=True):
         apply([["L1", "改名", "S1-C1", "", "l1@example.org", ""]], officer)
     assert mail.outbox == []

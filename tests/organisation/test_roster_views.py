@@ -8,7 +8,8 @@ from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.organisation.enums import RosterImportStatus
 from citylearn.organisation.models import RosterUpload, StaffProfile
-from tests.organisation import factories, roster_files
+from tests.builders import people
+from tests.organisation import roster_files
 from tests.organisation.roster_files import person
 
 pytestmark = pytest.mark.django_db
@@ -16,13 +17,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def tree():
-    return factories.district()
+    return people.district()
 
 
 @pytest.fixture
 def officer(tree, client):
-    account = factories.user("hr")
-    factories.grant(account, Role.HR_OFFICER, tree["street"])
+    account = people.make_user("hr")
+    people.grant(account, Role.HR_OFFICER, tree["street"])
     client.force_login(account)
     return account
 
@@ -71,7 +72,7 @@ def test_errors_are_shown_by_row_and_apply_is_refused(client, officer):
 
 
 def test_deactivation_needs_the_box_ticked(client, officer, tree):
-    factories.staff("OLD", tree["community"])
+    people.staff("OLD", tree["community"])
     html = upload(client, roster_files.utf8_csv([person("A1")])).content.decode()
     assert "missing from the file" in html
     stored = RosterUpload.objects.get()
@@ -80,8 +81,8 @@ def test_deactivation_needs_the_box_ticked(client, officer, tree):
 
 
 def test_another_officers_upload_is_not_found(client, officer, tree):
-    other = factories.user("hr2")
-    factories.grant(other, Role.HR_OFFICER, tree["street"])
+    other = people.make_user("hr2")
+    people.grant(other, Role.HR_OFFICER, tree["street"])
     theirs = RosterUpload.objects.create(uploaded_by=other, filename="x.csv", sha256="")
     assert client.get(f"/en/hr/roster/{theirs.pk}/").status_code == 404
     assert client.post(f"/en/hr/roster/{theirs.pk}/apply/").status_code == 404
@@ -110,15 +111,15 @@ def test_the_template_has_the_chinese_headers_and_a_bom(client, officer):
 
 
 def test_learners_and_heads_cannot_import(client, tree):
-    head = factories.user("head")
-    factories.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
+    head = people.make_user("head")
+    people.grant(head, Role.DEPARTMENT_HEAD, tree["street"])
     client.force_login(head)
     assert client.get("/en/hr/roster/").status_code == 403
 
 
 def test_people_list_and_person_page_stay_inside_the_scope(client, officer, tree):
-    factories.staff("IN", tree["community"], name="王芳")
-    factories.staff("OUT", tree["bureau"], name="李雷")
+    people.staff("IN", tree["community"], name="王芳")
+    people.staff("OUT", tree["bureau"], name="李雷")
     html = client.get("/en/hr/people/").content.decode()
     assert "王芳" in html and "李雷" not in html
     assert client.get("/en/hr/people/IN/").status_code == 200
@@ -202,7 +203,7 @@ def test_the_screens_speak_chinese_at_the_root(client, officer):
 
 def test_the_people_list_pages_through_a_large_subtree(client, officer, tree):
     for n in range(105):
-        factories.staff(f"P{n:03d}", tree["community"])
+        people.staff(f"P{n:03d}", tree["community"])
     first = client.get("/en/hr/people/").content.decode()
     assert "P099" in first and "P100" not in first and "Page 1 of 2" in first
     second = client.get("/en/hr/people/", {"page": 2}).content.decode()
@@ -210,14 +211,14 @@ def test_the_people_list_pages_through_a_large_subtree(client, officer, tree):
 
 
 def test_the_file_is_read_once_and_not_kept(client, officer, tree, monkeypatch):
-    from citylearn.organisation.roster import reading
+    from citylearn.organisation.imports import reading
 
     reads = []
     real_read = reading._read
     monkeypatch.setattr(
         reading, "_read", lambda *args: reads.append(args) or real_read(*args)
     )
-    factories.staff("OLD", tree["community"])
+    people.staff("OLD", tree["community"])
     upload(client, roster_files.xlsx([person("A1")]), "roster.xlsx")
     stored = RosterUpload.objects.get()
     assert stored.rows["rows"][0][1]["employee_id"] == "A1"
@@ -270,8 +271,8 @@ def large_roster(client, officer, tree, monkeypatch):
     monkeypatch.setattr(views, "SHOWN_PER_LIST", 5)
     monkeypatch.setattr(views, "OPEN_UP_TO", 3)
     for n in range(7):
-        factories.staff(f"GONE{n}", tree["community"])
-    factories.staff("KEEP", tree["community"], name="王芳", position="科员")
+        people.staff(f"GONE{n}", tree["community"])
+    people.staff("KEEP", tree["community"], name="王芳", position="科员")
     rows = [
         ["KEEP", "王芳", "S1-C1", "科长", "new@example.org", ""],
         person("N1", "=HYPERLINK(1)"),
@@ -323,7 +324,7 @@ def test_the_change_list_is_gone_once_applied(client, large_roster):
 def test_an_upload_with_errors_by_the_time_of_apply_is_deleted(client, officer):
     upload(client, roster_files.utf8_csv([person("A1")]))
     stored = RosterUpload.objects.get()
-    factories.user("A1")  # the account name is taken between preview and apply
+    people.make_user("A1")  # the account name is taken between preview and apply
     response = client.post(f"/en/hr/roster/{stored.pk}/apply/")
     html = response.content.decode()
     assert "Nothing was changed" in html
@@ -335,7 +336,7 @@ def test_an_upload_with_errors_by_the_time_of_apply_is_deleted(client, officer):
 def test_a_nul_character_in_a_search_or_an_id_is_not_a_server_error(
     client, officer, tree
 ):
-    factories.staff("IN", tree["community"], name="王芳")
+    people.staff("IN", tree["community"], name="王芳")
     client.raise_request_exception = False
 
     listing = client.get("/en/hr/people/", {"department": "S1\x00", "q": "王\x00"})
@@ -352,8 +353,8 @@ def test_a_nul_character_in_a_search_or_an_id_is_not_a_server_error(
 
 
 def test_an_employee_id_typed_in_full_width_characters_is_found(client, officer, tree):
-    factories.staff("IN7", tree["community"], name="王芳")
-    factories.staff("IN8", tree["community"], name="李雷")
+    people.staff("IN7", tree["community"], name="王芳")
+    people.staff("IN8", tree["community"], name="李雷")
 
     listing = client.get("/en/hr/people/", {"q": "ｉｎ７　"})
     search = client.post("/en/hr/assignments/new/", {"search": "1", "q": "ＩＮ７"})

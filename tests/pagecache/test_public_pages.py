@@ -9,8 +9,9 @@ from wagtail.models import PageViewRestriction
 from citylearn.core.models import HomePage
 from citylearn.pagecache.services import invalidate_public_pages
 from citylearn.transparency.services import refresh_training_snapshot
-from tests.outreach import factories
-from tests.quizzes.factories import make_bank, make_self_check
+from tests.builders import pages
+from tests.builders.learning import make_course
+from tests.builders.quizzes import make_bank, make_self_check
 
 pytestmark = pytest.mark.django_db
 
@@ -34,30 +35,30 @@ PAGE_URLS = [url for path in PUBLIC_PAGES.values() for url in (path, f"/en{path}
 
 def build_site(size: int) -> None:
     """A site with `size` pieces of each kind, all cross-linked."""
-    factories.glossary_page()
+    pages.glossary_page()
     for n in range(size):
-        factories.term(f"术语{n}", f"term-{n}", aliases=[f"别名{n}"])
-        factories.course(slug=f"course-{n}")
+        pages.term(f"术语{n}", f"term-{n}", aliases=[f"别名{n}"])
+        make_course(lessons=0, slug=f"course-{n}")
     explainers = [f"explainer-{n}" for n in range(size)]
     for n in range(size):
-        factories.explainer(slug=f"explainer-{n}", related=explainers)
-        factories.case(
+        pages.explainer(slug=f"explainer-{n}", related=explainers)
+        pages.case(
             slug=f"case-{n}",
             governance_risks=["purpose-creep", "data-breach"],
             related_explainers=explainers,
             related_courses=[f"course-{n}" for n in range(size)],
         )
-        factories.register_entry(slug=f"system-{n}", explainer=f"explainer-{n}")
+        pages.register_entry(slug=f"system-{n}", explainer=f"explainer-{n}")
     body = "".join(f"术语{n}与别名{n}。" for n in range(size))
-    factories.explainer(slug="explainer-a", related=explainers, body=body)
-    factories.case(
+    pages.explainer(slug="explainer-a", related=explainers, body=body)
+    pages.case(
         slug="case-a",
         body=body,
         governance_risks=["purpose-creep", "opaque-algorithm"],
         related_explainers=explainers,
         related_courses=[f"course-{n}" for n in range(size)],
     )
-    factories.register_entry(slug="system-a", explainer="explainer-0")
+    pages.register_entry(slug="system-a", explainer="explainer-0")
     make_self_check(make_bank(size + 2))
     home = HomePage.objects.get()
     refresh_training_snapshot()
@@ -102,7 +103,7 @@ def test_an_uncached_page_needs_at_most_ten_queries(client, size):
 
 
 def test_publishing_a_page_empties_the_cache(client, site):
-    explainer = factories.explainer(title="旧标题", slug="changing")
+    explainer = pages.explainer(title="旧标题", slug="changing")
     assert "旧标题" in client.get("/rights/").content.decode()
     explainer.title = "新标题"
     explainer.save_revision().publish()
@@ -113,17 +114,17 @@ def test_publishing_a_page_empties_the_cache(client, site):
 
 def test_changing_the_glossary_empties_the_cache(client, site):
     assert "新术语" not in client.get("/glossary/").content.decode()
-    factories.term("新术语", "new-term")
+    pages.term("新术语", "new-term")
     assert "新术语" in client.get("/glossary/").content.decode()
 
 
 def test_a_new_glossary_term_is_linked_from_pages_at_once(
     client, site, django_capture_on_commit_callbacks
 ):
-    factories.explainer(slug="profiling", body="什么是用户画像？")
+    pages.explainer(slug="profiling", body="什么是用户画像？")
     assert "glossary-term" not in client.get("/rights/profiling/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        factories.term("用户画像", "profiling")
+        pages.term("用户画像", "profiling")
     page = client.get("/rights/profiling/").content.decode()
     assert 'href="/glossary/#profiling"' in page
 
@@ -131,7 +132,7 @@ def test_a_new_glossary_term_is_linked_from_pages_at_once(
 def test_a_page_made_private_stops_being_public_at_once(
     client, site, django_capture_on_commit_callbacks
 ):
-    explainer = factories.explainer(slug="soon-private")
+    explainer = pages.explainer(slug="soon-private")
     assert client.get("/rights/soon-private/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(
@@ -176,7 +177,7 @@ def test_a_page_that_set_a_cookie_is_not_stored(client, site, settings):
 
 
 def test_staff_only_pages_are_not_cached_for_anonymous_visitors(client, site):
-    course = factories.course(slug="staff-only")
+    course = make_course(lessons=0, slug="staff-only")
     response = client.get(f"/learn/{course.slug}/")
     assert response.status_code == 302
     assert "public" not in response.get("Cache-Control", "")

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from citylearn.pagecache import services
-from tests.outreach import factories
-from tests.quizzes.factories import make_bank, make_self_check
+from tests.builders import pages
+from tests.builders.quizzes import make_bank, make_self_check
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,8 @@ def served_from_the_cache(client, url: str) -> bool:
 
 @pytest.fixture
 def site():
-    factories.explainer(slug="right-to-access")
-    factories.case(slug="city-brain", themes=["city-brain"], year=2016)
+    pages.explainer(slug="right-to-access")
+    pages.case(slug="city-brain", themes=["city-brain"], year=2016)
     make_self_check(make_bank(2))
 
 

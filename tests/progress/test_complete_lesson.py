@@ -5,11 +5,12 @@ from unittest import mock
 import pytest
 from django.core.exceptions import ValidationError
 
-from citylearn.progress.models import CourseCompletion, Enrollment, LessonCompletion
+from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
 from citylearn.progress.services import LESSON_NOT_LIVE, complete_lesson
 from citylearn.quizzes.services import start_attempt, submit_attempt
-from tests.courses.factories import lessons_of, make_course, make_learner
-from tests.quizzes.factories import correct_places, make_quiz, wrong_places
+from tests.builders.learning import lessons_of, make_course
+from tests.builders.people import make_user
+from tests.builders.quizzes import correct_places, make_quiz, wrong_places
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def fail_quiz(quiz, user):
 
 
 def test_a_lesson_is_recorded_once_however_often_it_is_completed():
-    course, learner = make_course(lessons=2), make_learner()
+    course, learner = make_course(lessons=2), make_user()
     lesson = lessons_of(course)[0]
 
     first = complete_lesson(user=learner, lesson=lesson)
@@ -33,21 +34,21 @@ def test_a_lesson_is_recorded_once_however_often_it_is_completed():
 
     assert first.pk == second.pk
     assert LessonCompletion.objects.filter(user=learner).count() == 1
-    assert Enrollment.objects.filter(user=learner, course=course).count() == 1
+    assert Enrolment.objects.filter(user=learner, course=course).count() == 1
 
 
 def test_completing_a_lesson_enrols_and_remembers_where_the_learner_is():
-    course, learner = make_course(lessons=2), make_learner()
+    course, learner = make_course(lessons=2), make_user()
     lesson = lessons_of(course)[1]
 
     complete_lesson(user=learner, lesson=lesson)
 
-    enrollment = Enrollment.objects.get(user=learner, course=course)
-    assert enrollment.last_lesson_id == lesson.pk
+    enrolment = Enrolment.objects.get(user=learner, course=course)
+    assert enrolment.last_lesson_id == lesson.pk
 
 
 def test_the_course_completes_when_every_required_lesson_is_completed():
-    course, learner = make_course(lessons=2, optional=1), make_learner()
+    course, learner = make_course(lessons=2, optional=1), make_user()
     first, second, optional = lessons_of(course)
 
     complete_lesson(user=learner, lesson=first)
@@ -60,7 +61,7 @@ def test_the_course_completes_when_every_required_lesson_is_completed():
 
 
 def test_another_learners_lessons_do_not_count():
-    course, learner, colleague = make_course(lessons=2), make_learner(), make_learner()
+    course, learner, colleague = make_course(lessons=2), make_user(), make_user()
     first, second = lessons_of(course)
     complete_lesson(user=colleague, lesson=first)
 
@@ -72,7 +73,7 @@ def test_another_learners_lessons_do_not_count():
 def test_the_completion_keeps_its_time_local_date_year_and_hours():
     course, learner = (
         make_course(lessons=1, credit_hours=Decimal("1.5")),
-        make_learner(),
+        make_user(),
     )
     # 00:30 on New Year's Day in Shanghai is still the old year in UTC.
     moment = datetime(2025, 12, 31, 16, 30, tzinfo=UTC)
@@ -90,7 +91,7 @@ def test_the_completion_keeps_its_time_local_date_year_and_hours():
 
 
 def test_a_course_with_a_quiz_needs_the_quiz_passed_too():
-    course, learner = make_course(lessons=1), make_learner()
+    course, learner = make_course(lessons=1), make_user()
     quiz = make_quiz(course=course)
 
     complete_lesson(user=learner, lesson=lessons_of(course)[0])
@@ -102,7 +103,7 @@ def test_a_course_with_a_quiz_needs_the_quiz_passed_too():
 def test_passing_the_quiz_after_the_lessons_completes_the_course(
     django_capture_on_commit_callbacks,
 ):
-    course, learner = make_course(lessons=1), make_learner()
+    course, learner = make_course(lessons=1), make_user()
     quiz = make_quiz(course=course)
     complete_lesson(user=learner, lesson=lessons_of(course)[0])
 
@@ -115,7 +116,7 @@ def test_passing_the_quiz_after_the_lessons_completes_the_course(
 def test_completing_the_last_lesson_after_passing_the_quiz_completes_the_course(
     django_capture_on_commit_callbacks,
 ):
-    course, learner = make_course(lessons=2), make_learner()
+    course, learner = make_course(lessons=2), make_user()
     quiz = make_quiz(course=course)
     first, second = lessons_of(course)
     complete_lesson(user=learner, lesson=first)
@@ -131,7 +132,7 @@ def test_completing_the_last_lesson_after_passing_the_quiz_completes_the_course(
 def test_passing_the_quiz_again_records_nothing_more(
     django_capture_on_commit_callbacks,
 ):
-    course, learner = make_course(lessons=1), make_learner()
+    course, learner = make_course(lessons=1), make_user()
     quiz = make_quiz(course=course)
     complete_lesson(user=learner, lesson=lessons_of(course)[0])
     with django_capture_on_commit_callbacks(execute=True):
@@ -147,7 +148,7 @@ def test_passing_the_quiz_again_records_nothing_more(
 def test_the_certificate_is_queued_once_after_commit(
     django_capture_on_commit_callbacks,
 ):
-    course, learner = make_course(lessons=1), make_learner()
+    course, learner = make_course(lessons=1), make_user()
     lesson = lessons_of(course)[0]
 
     with (
@@ -165,7 +166,7 @@ def test_the_certificate_is_queued_once_after_commit(
 
 
 def test_an_unpublished_lesson_cannot_be_completed():
-    course, learner = make_course(lessons=1), make_learner()
+    course, learner = make_course(lessons=1), make_user()
     lesson = lessons_of(course)[0]
     lesson.unpublish()
 

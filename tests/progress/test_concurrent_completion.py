@@ -14,7 +14,8 @@ from citylearn.progress.services import (
     record_lesson_visit,
     start_course,
 )
-from tests.courses.factories import lessons_of, make_course, make_learner
+from tests.builders.learning import lessons_of, make_course
+from tests.builders.people import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,7 +55,7 @@ def completing(learner, *lessons):
 
 
 def test_the_same_lesson_completed_twice_at_once_is_recorded_once():
-    course, learner = make_course(lessons=2), make_learner()
+    course, learner = make_course(lessons=2), make_user()
     lesson = lessons_of(course)[0]
 
     at_once(*completing(learner, lesson, lesson, lesson, lesson))
@@ -74,7 +75,7 @@ def slowly_checking_requirements(**kwargs):
 )
 def test_the_last_two_lessons_completed_at_once_complete_the_course_once():
     for __ in range(3):
-        course, learner = make_course(lessons=2), make_learner()
+        course, learner = make_course(lessons=2), make_user()
         first, second = lessons_of(course)
         start_course(user=learner, course=course)
         # The second lesson is already where the learner is: its request writes no row

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from citylearn.progress.selectors import credit_hours
 from citylearn.progress.services import complete_lesson
-from tests.courses.factories import lessons_of, make_course, make_learner
+from tests.builders.learning import lessons_of, make_course
+from tests.builders.people import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def local(*args):
 
 def test_hours_count_in_the_calendar_year_of_completion(settings):
     settings.ANNUAL_CREDIT_HOURS_TARGET = "6"
-    learner, colleague = make_learner(), make_learner()
+    learner, colleague = make_user(), make_user()
     complete_at(
         make_course(lessons=1, credit_hours=2), learner, local(2025, 12, 31, 23, 59)
     )
@@ -51,7 +52,7 @@ def test_hours_count_in_the_calendar_year_of_completion(settings):
 
 
 def test_no_completion_is_zero_hours_and_this_year_by_default():
-    hours = credit_hours(user=make_learner())
+    hours = credit_hours(user=make_user())
 
     assert hours.earned == 0
     assert hours.year == timezone.localdate().year

@@ -5,14 +5,15 @@ from wagtail.test.utils import WagtailTestUtils
 from citylearn.courses.models import CoursePage
 from citylearn.progress.services import complete_lesson
 from citylearn.progress.wagtail_hooks import KEEP_TRAINING_RECORDS
-from tests.courses.factories import catalogue, lessons_of, make_course, make_learner
+from tests.builders.learning import catalogue, lessons_of, make_course
+from tests.builders.people import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 class TestDeletingACompletedCourse(WagtailTestUtils):
     def test_is_refused_with_a_message(self, client):
-        course, learner = make_course(lessons=1), make_learner()
+        course, learner = make_course(lessons=1), make_user()
         complete_lesson(user=learner, lesson=lessons_of(course)[0])
         client.force_login(self.create_superuser("admin"))
 

@@ -10,7 +10,8 @@ from citylearn.assignments.services import assign_to_people
 from citylearn.certificates.services import issue_certificate
 from citylearn.progress.models import CourseCompletion
 from citylearn.progress.services import complete_lesson
-from tests.courses.factories import lessons_of, make_course, make_learner
+from tests.builders.learning import lessons_of, make_course
+from tests.builders.people import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_my_learning_shows_assigned_in_progress_completed_hours_and_certificates
     client, settings
 ):
     settings.ANNUAL_CREDIT_HOURS_TARGET = "8"
-    learner = make_learner()
+    learner = make_user()
     build_learning(learner, courses=1, lessons=2)
     client.force_login(learner)
 
@@ -64,7 +65,7 @@ def test_my_learning_shows_assigned_in_progress_completed_hours_and_certificates
 
 
 def test_my_learning_is_a_fixed_small_number_of_queries(client):
-    small, large = make_learner(), make_learner()
+    small, large = make_user(), make_user()
     build_learning(small, courses=1, lessons=2)
     build_learning(large, courses=6, lessons=5)
 

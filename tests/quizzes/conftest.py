@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from tests.builders.people import make_user
 from tests.quizzes.english import english_as_default
-from tests.quizzes.factories import make_user
 
 
 @pytest.fixture(autouse=True)
@@ -16,5 +16,13 @@ def editor(client):
     """A client signed in as a member of the Editors group."""
     user = make_user("editor")
     user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin(client, django_user_model):
+    """A client signed in as a superuser."""
+    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
     client.force_login(user)
     return client

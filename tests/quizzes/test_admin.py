@@ -12,16 +12,10 @@ from citylearn.quizzes.forms import (
 )
 from citylearn.quizzes.models import Question, Quiz, SelectedChoice
 from citylearn.quizzes.services import save_answers, start_attempt
-from tests.quizzes.factories import make_bank, make_quiz, make_user
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_bank, make_quiz
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin(client, django_user_model):
-    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
-    client.force_login(user)
-    return client
 
 
 def question_form(bank, kind, choices):

@@ -11,7 +11,8 @@ from django.utils import timezone
 from citylearn.quizzes.enums import AnswersShown
 from citylearn.quizzes.models import Quiz
 from citylearn.quizzes.services import start_attempt, submit_attempt
-from tests.quizzes.factories import correct_places, make_bank, make_quiz, make_user
+from tests.builders.people import make_user
+from tests.builders.quizzes import correct_places, make_bank, make_quiz
 
 pytestmark = pytest.mark.django_db
 

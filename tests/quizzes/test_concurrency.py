@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from citylearn.quizzes.models import Attempt
 from citylearn.quizzes.signals import quiz_passed
+from tests.builders.people import make_user
+from tests.builders.quizzes import correct_places, make_bank, make_quiz
 from tests.conftest import skip_or_fail
-from tests.quizzes.factories import correct_places, make_bank, make_quiz, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 THREADS = 8

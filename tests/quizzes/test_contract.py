@@ -6,7 +6,8 @@ from citylearn.quizzes.models import Quiz
 from citylearn.quizzes.selectors import has_passed_quiz
 from citylearn.quizzes.services import start_attempt, submit_attempt
 from citylearn.quizzes.signals import quiz_passed
-from tests.quizzes.factories import correct_places, make_quiz, make_user, wrong_places
+from tests.builders.people import make_user
+from tests.builders.quizzes import correct_places, make_quiz, wrong_places
 
 pytestmark = pytest.mark.django_db
 

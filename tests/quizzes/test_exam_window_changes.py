@@ -10,7 +10,8 @@ from citylearn.quizzes.services import (
     start_attempt,
     submit_attempt,
 )
-from tests.quizzes.factories import make_quiz, make_user
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_quiz
 
 pytestmark = pytest.mark.django_db
 

@@ -1,22 +1,15 @@
 """Migration quizzes.0007: existing quizzes get a sensible answers_shown."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from citylearn.quizzes.enums import AnswersShown
 from citylearn.quizzes.models import Quiz
-from tests.quizzes.factories import make_bank, make_course
+from tests.builders.learning import make_course
+from tests.builders.quizzes import make_bank
+from tests.migrations import migrate
 
 BEFORE = [("quizzes", "0006_lists_edited_as_lines")]
 AFTER = [("quizzes", "0007_answers_shown_when")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -31,7 +24,7 @@ def test_exams_wait_for_the_last_attempt_and_score_only_stays_so():
     }
     for title, fields in rules.items():
         old.objects.create(
-            course_id=make_course().pk,
+            course_id=make_course(lessons=0).pk,
             bank_id=bank.pk,
             title=title,
             draw=1,

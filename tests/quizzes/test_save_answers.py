@@ -20,7 +20,8 @@ from citylearn.quizzes.services import (
     start_attempt,
     submit_attempt,
 )
-from tests.quizzes.factories import make_bank, make_quiz, make_user
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_bank, make_quiz
 
 pytestmark = pytest.mark.django_db
 

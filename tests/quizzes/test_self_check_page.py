@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from citylearn.quizzes.enums import QuestionKind
-from tests.quizzes.factories import make_bank, make_question, make_self_check
+from tests.builders.quizzes import make_bank, make_question, make_self_check
 
 pytestmark = pytest.mark.django_db
 

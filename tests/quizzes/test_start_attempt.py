@@ -14,12 +14,8 @@ from citylearn.quizzes.errors import (
 )
 from citylearn.quizzes.models import Attempt, Choice, QuizDraw
 from citylearn.quizzes.services import start_attempt, submit_attempt
-from tests.quizzes.factories import (
-    make_bank,
-    make_question,
-    make_quiz,
-    make_user,
-)
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_bank, make_question, make_quiz
 
 pytestmark = pytest.mark.django_db
 

@@ -26,7 +26,8 @@ from citylearn.quizzes.statistics import (
     group_size_for,
     quiz_statistics,
 )
-from tests.quizzes.factories import make_bank, make_question, make_quiz, make_user
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_bank, make_question, make_quiz
 
 pytestmark = pytest.mark.django_db
 

@@ -14,12 +14,12 @@ from citylearn.quizzes.services import (
     start_attempt,
     submit_attempt,
 )
-from tests.quizzes.factories import (
+from tests.builders.people import make_user
+from tests.builders.quizzes import (
     correct_places,
     make_bank,
     make_question,
     make_quiz,
-    make_user,
     wrong_places,
 )
 

@@ -13,13 +13,8 @@ from citylearn.quizzes.enums import AnswersShown, QuestionKind
 from citylearn.quizzes.errors import NO_ATTEMPTS_LEFT, TIME_IS_UP, UNKNOWN_CHOICE
 from citylearn.quizzes.models import Attempt
 from citylearn.quizzes.services import DEADLINE_GRACE, start_attempt
-from tests.quizzes.factories import (
-    correct_places,
-    make_bank,
-    make_question,
-    make_quiz,
-    make_user,
-)
+from tests.builders.people import make_user
+from tests.builders.quizzes import correct_places, make_bank, make_question, make_quiz
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}

@@ -1,13 +1,13 @@
 import pytest
 
-from tests.outreach import factories
+from tests.builders import pages
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_example_entry_is_labelled_as_one_in_the_list_and_on_its_page(client):
-    example = factories.register_entry(title="健康码式风险赋码", is_example=True)
-    real = factories.register_entry(title="网格化管理信息系统", is_example=False)
+    example = pages.register_entry(title="健康码式风险赋码", is_example=True)
+    real = pages.register_entry(title="网格化管理信息系统", is_example=False)
     listing = client.get("/en/register/").content.decode()
     assert f'>{example.title}</a> <span class="badge badge-example">Example</span>' in (
         listing
@@ -20,8 +20,8 @@ def test_an_example_entry_is_labelled_as_one_in_the_list_and_on_its_page(client)
 
 
 def test_an_entry_links_to_its_rights_explainer(client):
-    explainer = factories.explainer(title="自动化决策", slug="automated-decisions")
-    entry = factories.register_entry(explainer="automated-decisions")
+    explainer = pages.explainer(title="自动化决策", slug="automated-decisions")
+    entry = pages.register_entry(explainer="automated-decisions")
     html = client.get(f"/en/register/{entry.slug}/").content.decode()
     assert f'href="/en/rights/{explainer.slug}/"' in html
 
@@ -39,8 +39,8 @@ def test_an_entry_links_to_its_rights_explainer(client):
 def test_the_register_filters_by_automated_decision_and_department(
     client, query, expected
 ):
-    factories.register_entry(title="高龄津贴核验", automated_decision=True)
-    factories.register_entry(
+    pages.register_entry(title="高龄津贴核验", automated_decision=True)
+    pages.register_entry(
         title="热线分派", automated_decision=False, department="区政务服务和数据管理局"
     )
     html = client.get(f"/en/register/{query}").content.decode()

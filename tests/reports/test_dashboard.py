@@ -15,8 +15,8 @@ from citylearn.reports.models import DepartmentSnapshot
 from citylearn.reports.selectors import level_figures, people_behind
 from citylearn.reports.services import write_snapshots
 from citylearn.reports.tasks import snapshot_department_figures
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 from tests.reports import world
 
 pytestmark = pytest.mark.django_db
@@ -86,9 +86,9 @@ def queries_for(client, url) -> int:
 def grow(tree, size: int):
     """More departments, people, assignments and completions under A."""
     for number in range(size):
-        section = factories.department(f"A{number}x", f"甲{number}科", tree["A"])
+        section = people.department(f"A{number}x", f"甲{number}科", tree["A"])
         for person in range(3):
-            user = factories.staff(f"Q{number}-{person}", section).user
+            user = people.staff(f"Q{number}-{person}", section).user
             world.assign(tree["y"], world.DUE_Y, [user])
             world.complete(user, tree["x"], datetime.date(2026, 2, 1))
 
@@ -141,7 +141,7 @@ def test_the_unfiltered_dashboard_shows_the_last_snapshot_as_live(client, tree):
 def test_filtered_figures_stay_live_after_the_snapshot(client, tree):
     write_snapshots(today=timezone.localdate())
     client.force_login(tree["officer"])
-    factories.staff("P9", tree["A1"])
+    people.staff("P9", tree["A1"])
 
     unfiltered = client.get("/hr/", {"department": "A"})
     filtered = client.get("/hr/", {"department": "A", "status": "overdue"})
@@ -156,7 +156,7 @@ def test_filtered_figures_stay_live_after_the_snapshot(client, tree):
 
 def test_a_department_added_since_the_snapshot_is_shown_live(client, tree):
     write_snapshots(today=timezone.localdate())
-    factories.department("A2", "甲二科", tree["A"])
+    people.department("A2", "甲二科", tree["A"])
     client.force_login(tree["officer"])
 
     response = client.get("/hr/", {"department": "A"})
@@ -171,7 +171,7 @@ def test_a_department_added_since_the_snapshot_is_shown_live(client, tree):
 def test_the_figures_are_computed_once_for_a_few_minutes(client, tree):
     client.force_login(tree["officer"])
     first = client.get("/hr/?department=A")
-    factories.staff("P9", tree["A1"])
+    people.staff("P9", tree["A1"])
 
     again = client.get("/hr/?department=A")
     cache.clear()
@@ -195,7 +195,7 @@ def test_the_snapshot_task_keeps_one_row_per_department_and_day(tree):
 def test_a_second_run_overwrites_the_days_figures(tree):
     today = timezone.localdate()
     write_snapshots(today=today)
-    factories.staff("P9", tree["A1"])
+    people.staff("P9", tree["A1"])
 
     write_snapshots(today=today)
 
@@ -264,8 +264,8 @@ def test_a_head_cannot_read_a_record_outside_their_subtree(client, tree):
 
 
 def test_a_head_of_an_inner_department_sees_it_as_the_top(client, tree):
-    head = factories.user("inner")
-    factories.grant(head, Role.DEPARTMENT_HEAD, tree["A1"])
+    head = people.make_user("inner")
+    people.grant(head, Role.DEPARTMENT_HEAD, tree["A1"])
     client.force_login(head)
 
     response = client.get("/hr/")

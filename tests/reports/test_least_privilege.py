@@ -8,17 +8,17 @@ from citylearn.access.enums import Role
 from citylearn.assignments.models import AssignedPerson, Assignment
 from citylearn.quizzes.models import Choice
 from citylearn.quizzes.services import start_attempt, submit_attempt
-from tests.organisation import factories
-from tests.quizzes.factories import make_bank, make_quiz, wrong_places
+from tests.builders import people
+from tests.builders.quizzes import make_bank, make_quiz, wrong_places
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_record_and_dashboard_show_the_score_but_no_answer(client):
-    tree = factories.district()
-    learner = factories.staff("L1", tree["community"], name="李四").user
-    officer = factories.user("officer")
-    factories.grant(officer, Role.HR_OFFICER, tree["street"])
+    tree = people.district()
+    learner = people.staff("L1", tree["community"], name="李四").user
+    officer = people.make_user("officer")
+    people.grant(officer, Role.HR_OFFICER, tree["street"])
     quiz = make_quiz(make_bank(3), pass_mark=60)
     assignment = Assignment.objects.create(
         course=quiz.course, due_on=timezone.localdate()

@@ -13,7 +13,7 @@ from citylearn.reports.selectors import (
     snapshot_level,
 )
 from citylearn.reports.services import write_snapshots
-from tests.organisation import factories
+from tests.builders import people
 from tests.reports import world
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +166,7 @@ def test_no_snapshot_fits_another_day_or_a_changed_tree():
     other_day = snapshot_level(
         node=tree["D"], tops=[], today=world.TODAY + datetime.timedelta(days=1)
     )
-    factories.department("A2", "甲二科", tree["A"])
+    people.department("A2", "甲二科", tree["A"])
     tree["A"].refresh_from_db()
     new_child = snapshot_level(node=tree["A"], tops=[], today=world.TODAY)
     a1 = Department.objects.get(code="A1")

@@ -26,8 +26,8 @@ from citylearn.celery import app
 from citylearn.reports import services
 from citylearn.reports.digests import render_digest, weekly_digest
 from citylearn.reports.models import DepartmentSnapshot, DigestDelivery
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 from tests.reports.world import assign, complete
 
 TODAY = datetime.date(2026, 7, 1)
@@ -37,15 +37,15 @@ COMMITTED = datetime.date(2026, 7, 15)
 
 
 def build():
-    d = factories.department("D", "区")
-    a = factories.department("A", "甲局", d)
-    a1 = factories.department("A1", "甲一科", a)
-    b = factories.department("B", "乙街道", d)
+    d = people.department("D", "区")
+    a = people.department("A", "甲局", d)
+    a1 = people.department("A1", "甲一科", a)
+    b = people.department("B", "乙街道", d)
     p = {
-        "a1": factories.staff("A01", a, name="一号").user,
-        "a2": factories.staff("A02", a1, name="二号").user,
-        "a3": factories.staff("A03", a1, name="三号").user,
-        "b1": factories.staff("B01", b, name="四号").user,
+        "a1": people.staff("A01", a, name="一号").user,
+        "a2": people.staff("A02", a1, name="二号").user,
+        "a3": people.staff("A03", a1, name="三号").user,
+        "b1": people.staff("B01", b, name="四号").user,
     }
     x = make_course(lessons=0, title="课程甲")
     y = make_course(lessons=0, title="课程乙")
@@ -62,13 +62,13 @@ def build():
         committed_on=COMMITTED,
         today=TODAY,
     )
-    head_a = factories.staff("HA", b, name="甲局长").user
-    factories.grant(head_a, Role.DEPARTMENT_HEAD, a)
-    factories.grant(head_a, Role.DEPARTMENT_HEAD, a1)
-    head_d = factories.user("hd")
-    factories.grant(head_d, Role.DEPARTMENT_HEAD, d)
-    officer = factories.user("officer")
-    factories.grant(officer, Role.HR_OFFICER, d)
+    head_a = people.staff("HA", b, name="甲局长").user
+    people.grant(head_a, Role.DEPARTMENT_HEAD, a)
+    people.grant(head_a, Role.DEPARTMENT_HEAD, a1)
+    head_d = people.make_user("hd")
+    people.grant(head_d, Role.DEPARTMENT_HEAD, d)
+    officer = people.make_user("officer")
+    people.grant(officer, Role.HR_OFFICER, d)
     # A week ago A's subtree had 1 of 5 completed and 3 overdue; D has no snapshot.
     DepartmentSnapshot.objects.create(
         date=TODAY - datetime.timedelta(days=7),

@@ -15,11 +15,11 @@ from django.utils import timezone
 
 from citylearn.access.enums import Role
 from citylearn.assignments.models import AssignedPerson, Assignment
-from citylearn.progress.models import CourseCompletion, Enrollment
+from citylearn.progress.models import CourseCompletion, Enrolment
 from citylearn.quizzes.models import Attempt
-from tests.courses.factories import make_course
-from tests.organisation import factories
-from tests.quizzes.factories import make_bank, make_quiz
+from tests.builders import people
+from tests.builders.learning import make_course
+from tests.builders.quizzes import make_bank, make_quiz
 
 TODAY = datetime.date(2026, 7, 1)
 DUE_X = datetime.date(2026, 3, 31)
@@ -28,7 +28,7 @@ DUE_Y = datetime.date(2026, 12, 31)
 
 def complete(user, course, day: datetime.date, hours="2"):
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
-    Enrollment.objects.create(user=user, course=course, started_at=moment)
+    Enrolment.objects.create(user=user, course=course, started_at=moment)
     CourseCompletion.objects.create(
         user=user,
         course=course,
@@ -61,20 +61,20 @@ def assign(course, due_on, people, **fields):
 
 
 def build():
-    d = factories.department("D", "区")
-    a = factories.department("A", "甲局", d)
-    a1 = factories.department("A1", "甲一科", a)
-    b = factories.department("B", "乙街道", d)
+    d = people.department("D", "区")
+    a = people.department("A", "甲局", d)
+    a1 = people.department("A1", "甲一科", a)
+    b = people.department("B", "乙街道", d)
     a.credit_hours_target = Decimal(20)
     a.save()
     p = {
-        "p1": factories.staff("P1", a1, name="一号").user,
-        "p2": factories.staff("P2", a1, name="二号").user,
-        "p3": factories.staff("P3", a, name="三号").user,
-        "p4": factories.staff("P4", b, name="四号").user,
-        "p5": factories.staff("P5", b, name="五号").user,
-        "p6": factories.staff("P6", b, name="六号").user,
-        "p7": factories.staff("P7", b, name="七号", is_active=False).user,
+        "p1": people.staff("P1", a1, name="一号").user,
+        "p2": people.staff("P2", a1, name="二号").user,
+        "p3": people.staff("P3", a, name="三号").user,
+        "p4": people.staff("P4", b, name="四号").user,
+        "p5": people.staff("P5", b, name="五号").user,
+        "p6": people.staff("P6", b, name="六号").user,
+        "p7": people.staff("P7", b, name="七号", is_active=False).user,
     }
     x, y, z = make_course(lessons=0), make_course(lessons=0), make_course(lessons=0)
     quiz = make_quiz(course=x, bank=make_bank(), pass_mark=50)
@@ -88,15 +88,15 @@ def build():
     complete(p["p2"], x, datetime.date(2026, 4, 5))
     # Last year's hours do not count this year.
     complete(p["p4"], z, datetime.date(2025, 12, 1))
-    Enrollment.objects.create(user=p["p3"], course=x)
-    Enrollment.objects.create(user=p["p4"], course=y)
+    Enrolment.objects.create(user=p["p3"], course=x)
+    Enrolment.objects.create(user=p["p4"], course=y)
     attempt(p["p1"], quiz, 1, 60)
     attempt(p["p1"], quiz, 2, 80)
     attempt(p["p2"], quiz, 1, 40)
-    officer = factories.user("officer")
-    factories.grant(officer, Role.HR_OFFICER, d)
-    head = factories.user("head")
-    factories.grant(head, Role.DEPARTMENT_HEAD, b)
+    officer = people.make_user("officer")
+    people.grant(officer, Role.HR_OFFICER, d)
+    head = people.make_user("head")
+    people.grant(head, Role.DEPARTMENT_HEAD, b)
     return {
         "D": d,
         "A": a,

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from citylearn.progress.models import CourseCompletion
 from citylearn.transparency.selectors import training_counts_by_department_category
-from tests.courses.factories import make_course
-from tests.organisation import factories
+from tests.builders import people
+from tests.builders.learning import make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +24,14 @@ def complete(profile, course):
 
 
 def test_staff_are_counted_by_top_level_unit_with_their_completions():
-    tree = factories.district()
+    tree = people.district()
     security = make_course(lessons=0, mandatory=True)
     thinking = make_course(lessons=0)
-    section_staff = factories.staff("B1", tree["section"])
-    bureau_staff = factories.staff("B2", tree["bureau"])
-    community_staff = factories.staff("C1", tree["community"])
-    factories.staff("C2", tree["street"])
-    factories.staff(
+    section_staff = people.staff("B1", tree["section"])
+    bureau_staff = people.staff("B2", tree["bureau"])
+    community_staff = people.staff("C1", tree["community"])
+    people.staff("C2", tree["street"])
+    people.staff(
         "L1", tree["community"], is_active=False, left_on=datetime.date(2026, 1, 1)
     )
     complete(section_staff, security)

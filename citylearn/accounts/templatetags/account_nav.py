@@ -3,7 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from citylearn.access.permissions import role_summary
 from citylearn.accounts.menu import account_menu
-from citylearn.accounts.middleware import signed_in
+from citylearn.core.sessions import signed_in_user
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ register = template.Library()
 def user_nav(context):
     """Sign-in link, or the signed-in person's name and the areas their roles open."""
     request = context["request"]
-    if not signed_in(request):
+    if not signed_in_user(request):
         return {"user": AnonymousUser()}
     user = request.user
     summary = role_summary(user)

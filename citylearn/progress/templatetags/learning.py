@@ -7,7 +7,8 @@ from django import template
 from django.utils import timezone
 
 from citylearn.assignments.selectors import assignment_of
-from citylearn.progress.selectors import course_state, signed_in_user
+from citylearn.core.sessions import signed_in_user
+from citylearn.progress.selectors import course_state
 
 register = template.Library()
 

@@ -6,10 +6,16 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
+from citylearn.quizzes import rules
 from citylearn.quizzes.enums import AnswersShown, MultipleScoring
+from citylearn.quizzes.forms import QuizForm
 from citylearn.quizzes.models.banks import QuestionBank
 
 CLOSING_TIME_NEEDED = _("Answers shown only after the quiz closes need a closing time.")
+WINDOW_ERRORS = {
+    rules.CLOSES_BEFORE_OPENING: _("A quiz must close after it opens."),
+    rules.NEEDS_CLOSING_TIME: CLOSING_TIME_NEEDED,
+}
 
 
 class Quiz(ClusterableModel):
@@ -77,6 +83,7 @@ class Quiz(ClusterableModel):
             heading=_("Rules"),
         ),
     ]
+    base_form_class = QuizForm
 
     class Meta:
         verbose_name = _("quiz")
@@ -103,15 +110,18 @@ class Quiz(ClusterableModel):
         return self.title
 
     def clean(self):
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("A quiz must close after it opens.")})
-        if self.answers_shown == AnswersShown.AFTER_CLOSING and not self.closes_at:
-            raise ValidationError({"answers_shown": CLOSING_TIME_NEEDED})
-        if self.bank_id and self.draw > len(
-            self.bank.questions.active().ids_tagged(self.tags)
-        ):
+        # Enough questions for every draw is QuizForm's to check: it sees all the draws.
+        errors = rules.window_errors(
+            opens_at=self.opens_at,
+            closes_at=self.closes_at,
+            answers_shown=self.answers_shown,
+        )
+        if errors:
             raise ValidationError(
-                {"draw": _("The bank has fewer active questions than are drawn.")}
+                {
+                    name: ValidationError(WINDOW_ERRORS[code], code=code)
+                    for name, code in errors.items()
+                }
             )
 
     @property
@@ -149,12 +159,3 @@ class QuizDraw(models.Model):
 
     def __str__(self):
         return f"{self.count} × {self.bank}"
-
-    def clean(self):
-        tags = [self.tag] if self.tag else []
-        if self.bank_id and self.count > len(
-            self.bank.questions.active().ids_tagged(tags)
-        ):
-            raise ValidationError(
-                {"count": _("The bank has fewer active questions than are drawn.")}
-            )

@@ -1,14 +1,12 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from citylearn.access.permissions import Scope
-from citylearn.accounts.services import queue_password_links
-from citylearn.organisation.roster.applying import apply_rows
-from citylearn.organisation.roster.errors import RosterHasErrors
-from citylearn.organisation.roster.planning import plan_roster
-from citylearn.organisation.roster.reading import read_roster
+from citylearn.organisation.imports.applying import apply_rows
+from citylearn.organisation.imports.errors import RosterHasErrors
+from citylearn.organisation.imports.planning import plan_roster
+from citylearn.organisation.imports.reading import read_roster
 
 ACTOR = "manage.py import_roster"
 
@@ -67,15 +65,12 @@ class Command(BaseCommand):
                 deactivate_missing=deactivate_missing,
                 actor=None,
                 actor_label=ACTOR,
+                invite=send_activation,
             )
         except RosterHasErrors as error:
             raise CommandError(
                 f"{len(error.errors)} errors appeared while applying: nothing was written."
             ) from error
-        if send_activation and result.created_user_ids:
-            queue_password_links(
-                user_ids=result.created_user_ids, language=settings.LANGUAGE_CODE
-            )
         self.stdout.write(
             self.style.SUCCESS(
                 "Applied: created {create}, moved {move}, updated {update}, "

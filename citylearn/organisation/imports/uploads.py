@@ -14,11 +14,11 @@ from citylearn.access.permissions import write_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.enums import RosterImportStatus
+from citylearn.organisation.imports.applying import RosterResult, apply_rows
+from citylearn.organisation.imports.errors import RosterHasErrors
+from citylearn.organisation.imports.planning import RosterPlan, plan_roster
+from citylearn.organisation.imports.reading import RosterRows, read_roster
 from citylearn.organisation.models import RosterUpload
-from citylearn.organisation.roster.applying import RosterResult, apply_rows
-from citylearn.organisation.roster.errors import RosterHasErrors
-from citylearn.organisation.roster.planning import RosterPlan, plan_roster
-from citylearn.organisation.roster.reading import RosterRows, read_roster
 
 
 def check_upload(
@@ -74,6 +74,7 @@ def apply_upload(
     user: AbstractBaseUser,
     deactivate_missing: bool,
     request: HttpRequest | None,
+    invite: bool = False,
 ) -> RosterResult | None:
     """Apply an upload once; a repeated confirm (double click) returns None. An upload
     that has errors by now is deleted at once, like a file refused at upload."""
@@ -83,6 +84,7 @@ def apply_upload(
             user=user,
             deactivate_missing=deactivate_missing,
             request=request,
+            invite=invite,
         )
     except RosterHasErrors:
         RosterUpload.objects.filter(pk=upload_id, uploaded_by=user).delete()
@@ -95,6 +97,7 @@ def _apply_upload(
     user: AbstractBaseUser,
     deactivate_missing: bool,
     request: HttpRequest | None,
+    invite: bool,
 ) -> RosterResult | None:
     with transaction.atomic():
         upload = (
@@ -111,6 +114,7 @@ def _apply_upload(
             deactivate_missing=deactivate_missing,
             actor=user,
             request=request,
+            invite=invite,
         )
         upload.status = RosterImportStatus.APPLIED
         upload.applied_at = timezone.now()

@@ -3,29 +3,31 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from citylearn.access.permissions import Scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import PendingEntry, record, record_many
+from citylearn.core.events import send_after_commit
 from citylearn.organisation.enums import RosterChangeKind
-from citylearn.organisation.models import StaffProfile
-from citylearn.organisation.roster.errors import RosterHasErrors
-from citylearn.organisation.roster.notices import queue_email_change_notices
-from citylearn.organisation.roster.planning import (
+from citylearn.organisation.imports.errors import RosterHasErrors
+from citylearn.organisation.imports.notices import queue_email_change_notices
+from citylearn.organisation.imports.planning import (
     CHUNK,
     PersonRow,
     RosterPlan,
     chunks,
     plan_roster,
 )
-from citylearn.organisation.roster.reading import RosterRows, read_roster
-from citylearn.organisation.signals import staff_placed
+from citylearn.organisation.imports.reading import RosterRows, read_roster
+from citylearn.organisation.models import StaffProfile
+from citylearn.organisation.signals import staff_created, staff_placed
 
 BATCH = 500
 
@@ -211,10 +213,12 @@ def apply_rows(
     actor_label: str = "",
     request: HttpRequest | None = None,
     today: date | None = None,
+    invite: bool = False,
 ) -> RosterResult:
     """Compare and write roster rows; raises RosterHasErrors and writes nothing if any
     row is wrong. Applying the same rows again changes nothing. Whoever loses a
-    sign-in email is told at that address once the transaction commits."""
+    sign-in email is told at that address once the transaction commits; with invite,
+    new staff are sent their activation links then (`signals.staff_created`)."""
     today = today or timezone.localdate()
     plan = plan_roster(rows, scope=scope, actor=actor)
     if plan.errors:
@@ -243,6 +247,14 @@ def apply_rows(
         ]
         + ([d.user_id for d in plan.departures] if deactivate_missing else []),
     )
+    if created:
+        send_after_commit(
+            staff_created,
+            sender=StaffProfile,
+            user_ids=created,
+            invite=invite,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
     counts = plan.counts()
     if not deactivate_missing:
         counts["deactivate"] = 0

@@ -1,3 +1,5 @@
+"""Finding the account an employee id, user name or email names, as people type them."""
+
 import unicodedata
 
 from django.contrib.auth import get_user_model

@@ -1,4 +1,4 @@
-"""Plain builders for the organisation tests; each returns saved objects."""
+"""Accounts, the department tree, staff and their roles."""
 
 import itertools
 
@@ -12,6 +12,21 @@ PASSWORD = "Correct-horse-42"
 _numbers = itertools.count(1)
 
 
+def make_user(username: str | None = None, **fields):
+    """An account named 张晓明 who signs in with PASSWORD, unless the fields say else."""
+    username = username or f"user{next(_numbers)}"
+    fields = {
+        "email": f"{username}@example.org",
+        "first_name": "晓明",
+        "last_name": "张",
+        **fields,
+    }
+    account = get_user_model()(username=username, **fields)
+    account.set_password(PASSWORD)
+    account.save()
+    return account
+
+
 def department(code: str, name: str | None = None, parent: Department | None = None):
     node = Department(code=code, name=name or code)
     if parent is None:
@@ -20,18 +35,8 @@ def department(code: str, name: str | None = None, parent: Department | None = N
     return parent.add_child(instance=node)
 
 
-def user(username: str | None = None, **fields):
-    username = username or f"user{next(_numbers)}"
-    account = get_user_model()(
-        username=username, email=f"{username}@example.org", **fields
-    )
-    account.set_password(PASSWORD)
-    account.save()
-    return account
-
-
 def staff(employee_id: str, dept: Department, name: str = "张三", **fields):
-    account = user(employee_id)
+    account = make_user(employee_id)
     return StaffProfile.objects.create(
         user=account,
         employee_id=employee_id,
@@ -47,7 +52,7 @@ def grant(account, role: Role, dept: Department):
 
 
 def editor(username: str = "editor"):
-    account = user(username)
+    account = make_user(username)
     account.groups.add(Group.objects.get(name="Editors"))
     return account
 

@@ -1,14 +1,7 @@
-"""Builders for quiz tests: a course with a quiz over a bank of questions with known answers."""
+"""Question banks, quizzes and self-checks over questions with known answers."""
 
 import itertools
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
-
-from citylearn.core.models import HomePage
-from citylearn.courses.models import CourseIndexPage, CoursePage
 from citylearn.quizzes.enums import QuestionKind
 from citylearn.quizzes.models import (
     Attempt,
@@ -18,48 +11,10 @@ from citylearn.quizzes.models import (
     Quiz,
     SelfCheckPage,
 )
+from tests.builders.learning import make_course
+from tests.builders.pages import home_page
 
 _numbers = itertools.count(1)
-
-
-def make_user(username: str | None = None, **fields):
-    username = username or f"learner{next(_numbers)}"
-    return get_user_model().objects.create_user(username=username, **fields)
-
-
-def home_page() -> Page:
-    """The site's home page; rebuilt when a transactional test flushed the database."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site:
-        return site.root_page
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root")
-    )
-    home = root.add_child(instance=HomePage(title="Home", slug="home"))
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    return home
-
-
-def make_course(slug: str | None = None) -> CoursePage:
-    home = home_page()
-    catalogue = CourseIndexPage.objects.first()
-    if catalogue is None:
-        catalogue = home.add_child(
-            instance=CourseIndexPage(title="Learn", slug="learn")
-        )
-    slug = slug or f"course-{next(_numbers)}"
-    return catalogue.add_child(
-        instance=CoursePage(
-            title=f"Course {slug}",
-            slug=slug,
-            summary="A course.",
-            credit_hours=1,
-            estimated_minutes=30,
-        )
-    )
 
 
 def make_question(
@@ -116,7 +71,7 @@ def make_quiz(bank: QuestionBank | None = None, **fields) -> Quiz:
         "max_attempts": 3,
     }
     values.update(fields)
-    course = values.pop("course", None) or make_course()
+    course = values.pop("course", None) or make_course(lessons=0)
     return Quiz.objects.create(course=course, bank=bank, **values)
 
 

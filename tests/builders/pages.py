@@ -1,13 +1,15 @@
-"""Small published pages of the public site, built the way the importer builds them."""
+"""The home page and small published pages of the public site, built the way the
+importer builds them."""
 
 import datetime
 import itertools
 
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from citylearn.cases.models import CaseStudyIndexPage, CaseStudyPage
 from citylearn.core.models import HomePage
-from citylearn.courses.models import CourseIndexPage, CoursePage
 from citylearn.explainers.models import (
     ExplainerIndexPage,
     ExplainerPage,
@@ -26,12 +28,14 @@ def publish(parent: Page, page: Page) -> Page:
     return page
 
 
-def home() -> HomePage:
+def home_page() -> HomePage:
     """The home page made by the migrations, or a new one after a transactional flush."""
     existing = HomePage.objects.first()
     if existing:
         return existing
-    Locale.objects.get_or_create(language_code="zh-hans")
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root")
     )
@@ -43,9 +47,9 @@ def home() -> HomePage:
 
 
 def index(model, slug: str, title: str):
-    home_page = home()
-    existing = model.objects.child_of(home_page).first()
-    return existing or publish(home_page, model(title=title, slug=slug))
+    home = home_page()
+    existing = model.objects.child_of(home).first()
+    return existing or publish(home, model(title=title, slug=slug))
 
 
 def explainer(**values) -> ExplainerPage:
@@ -87,20 +91,6 @@ def case(**values) -> CaseStudyPage:
     }
     parent = index(CaseStudyIndexPage, "cases", "案例库")
     return publish(parent, CaseStudyPage(**fields))
-
-
-def course(**values) -> CoursePage:
-    n = next(_numbers)
-    fields = {
-        "title": f"课程{n}",
-        "slug": f"course-{n}",
-        "summary": "课程简介。",
-        "credit_hours": 2,
-        "estimated_minutes": 60,
-        **values,
-    }
-    parent = index(CourseIndexPage, "learn", "课程学习")
-    return publish(parent, CoursePage(**fields))
 
 
 def register_entry(**values) -> RegisterEntryPage:

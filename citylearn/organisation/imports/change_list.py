@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from django.utils.translation import gettext as _
 
 from citylearn.organisation.enums import RosterChangeKind
-from citylearn.organisation.roster.planning import RosterPlan
+from citylearn.organisation.imports.planning import RosterPlan
 
 
 def change_list(plan: RosterPlan) -> Iterator[list]:

@@ -6,9 +6,9 @@ from citylearn.assignments.services import assign_to_people
 from citylearn.certificates.services import revoke_certificate
 from citylearn.progress.services import complete_lesson
 from citylearn.quizzes.services import start_attempt, submit_attempt
-from tests.certificates.factories import make_certificate
-from tests.courses.factories import lessons_of, make_course, make_learner
-from tests.quizzes.factories import make_bank, make_quiz, wrong_places
+from tests.builders.learning import lessons_of, make_certificate, make_course
+from tests.builders.people import make_user
+from tests.builders.quizzes import make_bank, make_quiz, wrong_places
 
 
 def give_records(learner, count: int = 1, *, title: str = "数据思维") -> None:
@@ -21,7 +21,7 @@ def give_records(learner, count: int = 1, *, title: str = "数据思维") -> Non
         submit_attempt(attempt=attempt, answers=wrong_places(attempt))
         certificate = make_certificate(learner, title=f"{title}·已完成")
         revoke_certificate(
-            certificate=certificate, by=make_learner(), reason="重复发放" + title
+            certificate=certificate, by=make_user(), reason="重复发放" + title
         )
         assign_to_people(
             course=make_course(lessons=1, title=f"{title}·指派"),

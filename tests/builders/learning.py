@@ -1,29 +1,21 @@
-"""Builders for learning tests: a catalogue, courses and lessons, learners with Chinese names."""
+"""Courses and lessons, and what learners leave behind in them."""
 
 import itertools
 
-from django.contrib.auth import get_user_model
-
+from citylearn.certificates.models import Certificate
+from citylearn.certificates.services import issue_certificate
 from citylearn.courses.enums import Audience
 from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
-from tests.quizzes.factories import home_page
+from citylearn.progress.models import CourseCompletion
+from citylearn.progress.services import complete_lesson
+from tests.builders.pages import index
+from tests.builders.people import make_user
 
 _numbers = itertools.count(1)
 
 
-def make_learner(username: str | None = None, **fields):
-    fields.setdefault("first_name", "晓明")
-    fields.setdefault("last_name", "张")
-    username = username or f"staff{next(_numbers)}"
-    return get_user_model().objects.create_user(username=username, **fields)
-
-
 def catalogue() -> CourseIndexPage:
-    existing = CourseIndexPage.objects.first()
-    if existing:
-        return existing
-    home = home_page()
-    return home.add_child(instance=CourseIndexPage(title="课程学习", slug="learn"))
+    return index(CourseIndexPage, "learn", "课程学习")
 
 
 def make_course(
@@ -44,8 +36,8 @@ def make_course(
     course = catalogue().add_child(instance=CoursePage(**values))
     course.full_clean()
     course.save_revision().publish()
-    for index in range(lessons + optional):
-        make_lesson(course, required=index < lessons)
+    for position in range(lessons + optional):
+        make_lesson(course, required=position < lessons)
     return course
 
 
@@ -68,3 +60,14 @@ def make_lesson(course: CoursePage, *, required: bool = True, **fields) -> Lesso
 
 def lessons_of(course: CoursePage) -> list[LessonPage]:
     return list(LessonPage.objects.child_of(course).live())
+
+
+def make_completion(learner=None, **course_fields) -> CourseCompletion:
+    learner = learner or make_user()
+    course = make_course(lessons=1, **course_fields)
+    complete_lesson(user=learner, lesson=lessons_of(course)[0])
+    return CourseCompletion.objects.get(user=learner, course=course)
+
+
+def make_certificate(learner=None, **course_fields) -> Certificate:
+    return issue_certificate(completion=make_completion(learner, **course_fields))

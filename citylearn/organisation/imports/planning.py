@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy
 
 from citylearn.access.permissions import Scope
 from citylearn.organisation.enums import RosterChangeKind, RosterErrorCode
+from citylearn.organisation.imports.columns import BY_FIELD, COLUMNS
+from citylearn.organisation.imports.errors import RosterError
+from citylearn.organisation.imports.reading import RosterRows
+from citylearn.organisation.imports.rights import accounts_above
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.organisation.roster.columns import BY_FIELD, COLUMNS
-from citylearn.organisation.roster.errors import RosterError
-from citylearn.organisation.roster.reading import RosterRows
-from citylearn.organisation.roster.rights import accounts_above
 
 EMPLOYEE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,30}$")
@@ -219,9 +219,7 @@ def plan_roster(
                 _("There is no department with code “%(code)s”.") % {"code": code},
             )
             ok = False
-        elif department and not (
-            scope.everything or department[1].startswith(scope.paths)
-        ):
+        elif department and not scope.contains_path(department[1]):
             check.add(
                 row,
                 "department_code",
@@ -268,9 +266,7 @@ def plan_roster(
                 continue
             plan.people.append(person)
             continue
-        if not (
-            scope.everything or current["department__path"].startswith(scope.paths)
-        ):
+        if not scope.contains_path(current["department__path"]):
             check.add(
                 row,
                 "employee_id",

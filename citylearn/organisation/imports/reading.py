@@ -13,13 +13,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from citylearn.organisation.enums import RosterErrorCode
-from citylearn.organisation.roster.columns import (
+from citylearn.organisation.imports.columns import (
     COLUMNS,
     Column,
     header_map,
     normalise_header,
 )
-from citylearn.organisation.roster.errors import RosterError
+from citylearn.organisation.imports.errors import RosterError
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 .xls format
