@@ -23,6 +23,7 @@ from citylearn.explainers.models import (
     GlossaryPage,
     GlossaryTerm,
 )
+from citylearn.letters.models import LetterIndexPage, LetterPage
 from citylearn.quizzes.enums import AnswersShown
 from citylearn.quizzes.models import (
     Choice,
@@ -41,6 +42,7 @@ INDEXES = {
     "explainer": (ExplainerIndexPage, "数据权利指南"),
     "register": (RegisterIndexPage, "算法与数据系统登记"),
     "glossary": (GlossaryPage, "术语表"),
+    "letter": (LetterIndexPage, "写一封信行使你的权利"),
 }
 PAGE_MODELS = {
     "course": CoursePage,
@@ -49,6 +51,7 @@ PAGE_MODELS = {
     "explainer": ExplainerPage,
     "register": RegisterEntryPage,
     "selfcheck": SelfCheckPage,
+    "letter": LetterPage,
 }
 
 
@@ -122,9 +125,10 @@ def import_content(
         for source in group:
             if source.importable:
                 importer.page(source, indexes[kind])
-    for source in tree.register:
-        if source.importable:
-            importer.page(source, indexes["register"])
+    for kind, group in (("register", tree.register), ("letter", tree.letters)):
+        for source in group:
+            if source.importable:
+                importer.page(source, indexes[kind])
     for source in tree.selfchecks:
         if source.importable:
             importer.selfcheck(source, indexes["home"])
@@ -150,6 +154,7 @@ def existing_slugs() -> dict[str, set[str]]:
         ("case", CaseStudyPage),
         ("explainer", ExplainerPage),
         ("register", RegisterEntryPage),
+        ("letter", LetterPage),
     )}  # fmt: skip
     slugs["glossary"] = set(GlossaryTerm.objects.values_list("slug", flat=True))
     course_slugs = dict(CoursePage.objects.values_list("path", "slug"))
@@ -293,6 +298,8 @@ class _Importer:
         if source.kind == "selfcheck":
             return {"title": values["title"], "intro": values["intro"]}
         values["body"] = self._with_images(source.body)
+        if source.kind == "letter":
+            values["right"] = source.slug
         model_fields = {f.name for f in PAGE_MODELS[source.kind]._meta.get_fields()}
         # A key left out of the file means its default, also when it was set before.
         defaults = {"audience": "staff", "mandatory": False, "required": True}
