@@ -68,7 +68,7 @@ def test_a_letter_for_an_unknown_explainer_is_an_error_on_its_line(letters_root)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("explainer: no-such-page") + 1
 
-    assert problems(letters_root) == [f"{path}:{line}: no explainer 'no-such-page'"]
+    assert f"{path}:{line}: no explainer 'no-such-page'" in problems(letters_root)
 
 
 def test_an_article_without_its_words_is_an_error_on_its_line(letters_root):
@@ -78,9 +78,9 @@ def test_an_article_without_its_words_is_an_error_on_its_line(letters_root):
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("articles:") + 1
 
-    assert problems(letters_root) == [
+    assert (
         f"{path}:{line}: 'articles' item 1 must be {{law: ..., article: ..., says: ...}}"
-    ]
+    ) in problems(letters_root)
 
 
 def test_an_explainer_linking_to_a_missing_letter_is_an_error(letters_root):

@@ -55,7 +55,7 @@ CONTACT = "zhang.san.letter@example.cn"
 NAME = "张三丰测试"
 
 
-def answers(right: str, **changes) -> dict:
+def answers(right: str, /, **changes) -> dict:
     return {
         "right": right,
         "organisation": ORGANISATION,
