@@ -8,6 +8,7 @@ from citylearn.content_import.services import import_content
 from tests.browser.conftest import save_screenshot, serious_violations
 from tests.conftest import require_tool
 from tests.letters.content import write_letters_tree
+from tests.outreach import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,6 +18,7 @@ DATA = "社区活动报名时登记的手机号"
 
 @pytest.fixture
 def site(tmp_path):
+    factories.home()  # a transactional test starts from an empty database
     report = import_content(write_letters_tree(tmp_path / "content"))
     assert report.messages() == []
 
@@ -56,8 +58,8 @@ def test_a_citizen_writes_a_letter_withdrawing_consent(page, axe, site, tmp_path
     tab_to(page, "#id_organisation")
     page.keyboard.type(ORGANISATION)
     tab_to(page, ".letter-form button[type=submit]")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     summary = page.locator("#error-summary")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.id") == "error-summary"
@@ -70,7 +72,8 @@ def test_a_citizen_writes_a_letter_withdrawing_consent(page, axe, site, tmp_path
     tab_to(page, "#id_data")
     page.keyboard.type(DATA)
     tab_to(page, ".letter-form button[type=submit]")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.wait_for_selector("article.letter")
 
     letter = page.locator("article.letter")
@@ -108,7 +111,8 @@ def test_the_letter_in_english(page, axe, site):
     tab_to(page, "#id_data")
     page.keyboard.type(DATA)
     tab_to(page, ".letter-form button[type=submit]")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.wait_for_selector("article.letter")
 
     assert page.locator("article.letter").get_attribute("lang") == "zh-Hans"

@@ -311,3 +311,19 @@ def test_the_english_page_builds_the_same_chinese_letter(client, letters):
     assert letter["lang"] == "zh-Hans"
     assert "申请人" in letter.get_text()
     assert response["Content-Language"] == "en"
+
+
+def test_the_letters_index_lists_one_letter_per_right(client, letters):
+    response = client.get("/letters/")
+
+    links = BeautifulSoup(response.content, "html.parser").select(".card-list a")
+    assert sorted(link["href"] for link in links) == sorted(
+        page.url for page in letters.values()
+    )
+
+
+def test_the_explainer_links_to_its_letter(client, letters):
+    response = client.get("/rights/withdraw-consent/")
+
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.select_one('.prose a[href="/letters/withdraw-consent/"]')
