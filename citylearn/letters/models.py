@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,14 +10,14 @@ from citylearn.core.markup import content_link_path
 from citylearn.core.models import BasePage, MarkdownBody
 from citylearn.core.selectors import readable_by_anyone
 from citylearn.letters.enums import Right
+from citylearn.letters.forms import LetterForm
 from citylearn.letters.letter import Letter
 from citylearn.register.models import RegisterEntryPage
 
 
 def private_and_unstored(response):
     """Keep what the citizen typed out of every cache: ours, nginx's and the browser's."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, no_store=True)
+    add_never_cache_headers(response)  # private, no-cache, no-store
     return response
 
 
@@ -96,8 +96,8 @@ class LetterPage(MarkdownBody, BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from citylearn.letters.forms import LetterForm
-
+        # Not BasePage.serve, which marks a page public for the page cache: the form
+        # carries a visitor's CSRF token and, after a POST, what the citizen typed.
         form = LetterForm(
             request.POST if request.method == "POST" else None,
             initial={"right": self.right},

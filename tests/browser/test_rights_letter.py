@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ORGANISATION = "幸福里社区居委会"
 DATA = "社区活动报名时登记的手机号"
+ELDER_MODE = "window.localStorage.setItem('citylearn-elder-mode', 'on')"
 
 
 @pytest.fixture
@@ -118,3 +119,21 @@ def test_the_letter_in_english(page, axe, site):
     assert page.locator("article.letter").get_attribute("lang") == "zh-Hans"
     assert serious_violations(axe, page) == []
     save_screenshot(page, "letter-en")
+
+
+def test_the_form_and_the_letter_fit_a_360px_phone_in_elder_mode(page, axe, site):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.add_init_script(ELDER_MODE)
+    page.goto("/letters/deceased-relative/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    save_screenshot(page, "letter-form-zh-elder-360")
+
+    page.locator("#id_organisation").fill(ORGANISATION)
+    page.locator("#id_data").fill("父亲的社保缴费记录")
+    with page.expect_navigation():
+        page.locator(".letter-form button[type=submit]").click()
+
+    assert page.locator("article.letter").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert serious_violations(axe, page) == []
+    save_screenshot(page, "letter-zh-elder-360")
