@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.assignments.enums import AssignmentTarget, LateReasonKind
-from citylearn.assignments.validators import visible_characters_only
+from citylearn.core.validators import visible_characters_only
 from citylearn.courses.models import CoursePage
 from citylearn.organisation.fields import DepartmentField
 from citylearn.organisation.models import Department, StaffProfile

@@ -11,7 +11,7 @@ from citylearn.assignments.enums import (
     AssignmentStatus,
     LateReasonKind,
 )
-from citylearn.assignments.validators import visible_characters_only
+from citylearn.core.validators import visible_characters_only
 
 
 class Assignment(models.Model):

@@ -29,9 +29,9 @@ from citylearn.assignments.models import (
     LateReason,
 )
 from citylearn.assignments.selectors import may_change
-from citylearn.assignments.validators import visible_characters_only
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
+from citylearn.core.validators import visible_characters_only
 from citylearn.courses.models import CoursePage
 from citylearn.organisation.models import Department, StaffProfile
 from citylearn.organisation.selectors import ancestor_paths

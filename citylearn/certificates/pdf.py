@@ -1,13 +1,12 @@
-"""The certificate as a PDF: HTML laid out by WeasyPrint, Noto Sans CJK embedded."""
+"""The certificate as a PDF (see core.pdf)."""
 
 import segno
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from weasyprint import HTML
 
 from citylearn.certificates.models import Certificate
+from citylearn.core.pdf import render_pdf
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -20,9 +19,7 @@ def verification_url(certificate: Certificate) -> str:
 def render_certificate_pdf(certificate: Certificate) -> bytes:
     url = verification_url(certificate)
     qr_code = segno.make(url, error="m").svg_data_uri(scale=4, border=0)
-    with translation.override(settings.LANGUAGE_CODE):
-        html = render_to_string(
-            "certificates/certificate_pdf.html",
-            {"certificate": certificate, "verification_url": url, "qr_code": qr_code},
-        )
-    return HTML(string=html).write_pdf()
+    return render_pdf(
+        "certificates/certificate_pdf.html",
+        {"certificate": certificate, "verification_url": url, "qr_code": qr_code},
+    )

@@ -134,6 +134,12 @@ def law(value):
     return {"law": text(value["law"]), "article": text(value["article"])}
 
 
+def cited_article(value):
+    if not isinstance(value, dict) or set(value) != {"law", "article", "says"}:
+        raise Invalid("must be {law: ..., article: ..., says: ...}")
+    return {key: text(value[key]) for key in ("law", "article", "says")}
+
+
 REQUIRED, OPTIONAL = True, False
 REFERENCES = list_of(reference, minimum=1)
 
@@ -196,6 +202,18 @@ SCHEMAS = {
         "how_to_object": (REQUIRED, text),
         "explainer": (REQUIRED, slug),
         "references": (OPTIONAL, list_of(reference)),
+    },
+    "letter": {
+        "title": (REQUIRED, text),
+        "explainer": (REQUIRED, slug),
+        "subject": (REQUIRED, short_text(200)),
+        "ask": (REQUIRED, text),
+        "articles": (REQUIRED, list_of(cited_article, minimum=1)),
+        "duties": (REQUIRED, text),
+        "if_refused": (REQUIRED, text),
+        "last_reviewed": (REQUIRED, date),
+        "reviewer": (REQUIRED, text),
+        "references": (REQUIRED, REFERENCES),
     },
     "quiz-file": {
         "quiz": (REQUIRED, lambda value: value),

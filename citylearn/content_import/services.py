@@ -22,6 +22,7 @@ from citylearn.explainers.models import (
     GlossaryPage,
     GlossaryTerm,
 )
+from citylearn.letters.models import LetterIndexPage, LetterPage
 from citylearn.quizzes.models import QuestionBank, SelfCheckPage
 from citylearn.quizzes.selectors import drawn_question_shapes
 from citylearn.quizzes.services import BankQuestion, sync_bank, sync_course_quiz
@@ -34,6 +35,7 @@ INDEXES = {
     "explainer": (ExplainerIndexPage, "数据权利指南"),
     "register": (RegisterIndexPage, "算法与数据系统登记"),
     "glossary": (GlossaryPage, "术语表"),
+    "letter": (LetterIndexPage, "写一封信行使你的权利"),
 }
 PAGE_MODELS = {
     "course": CoursePage,
@@ -42,6 +44,7 @@ PAGE_MODELS = {
     "explainer": ExplainerPage,
     "register": RegisterEntryPage,
     "selfcheck": SelfCheckPage,
+    "letter": LetterPage,
 }
 
 
@@ -115,9 +118,10 @@ def import_content(
         for source in group:
             if source.importable:
                 importer.page(source, indexes[kind])
-    for source in tree.register:
-        if source.importable:
-            importer.page(source, indexes["register"])
+    for kind, group in (("register", tree.register), ("letter", tree.letters)):
+        for source in group:
+            if source.importable:
+                importer.page(source, indexes[kind])
     for source in tree.selfchecks:
         if source.importable:
             importer.selfcheck(source, indexes["home"])
@@ -132,6 +136,7 @@ def existing_slugs() -> dict[str, set[str]]:
         ("case", CaseStudyPage),
         ("explainer", ExplainerPage),
         ("register", RegisterEntryPage),
+        ("letter", LetterPage),
     )}  # fmt: skip
     slugs["glossary"] = set(GlossaryTerm.objects.values_list("slug", flat=True))
     course_slugs = dict(CoursePage.objects.values_list("path", "slug"))
@@ -275,6 +280,8 @@ class _Importer:
         if source.kind == "selfcheck":
             return {"title": values["title"], "intro": values["intro"]}
         values["body"] = self._with_images(source.body)
+        if source.kind == "letter":
+            values["right"] = source.slug
         model_fields = {f.name for f in PAGE_MODELS[source.kind]._meta.get_fields()}
         # A key left out of the file means its default, also when it was set before.
         defaults = {"audience": "staff", "mandatory": False, "required": True}

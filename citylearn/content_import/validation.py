@@ -22,16 +22,18 @@ from citylearn.content_import.sources import (
     read_yaml_file,
 )
 from citylearn.core.markup import LINK_KINDS
+from citylearn.letters.enums import Right
 from citylearn.quizzes import rules
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
-MARKDOWN_KINDS = ("course", "lesson", "case", "explainer", "register")
+MARKDOWN_KINDS = ("course", "lesson", "case", "explainer", "register", "letter")
 CONTENT_ENTRIES = (
     "courses",
     "cases",
     "explainers",
     "register",
+    "letters",
     "selfchecks",
     "glossary.yaml",
 )
@@ -46,6 +48,7 @@ class ContentTree:
     cases: list[Source] = field(default_factory=list)
     explainers: list[Source] = field(default_factory=list)
     register: list[Source] = field(default_factory=list)
+    letters: list[Source] = field(default_factory=list)
     selfchecks: list[Source] = field(default_factory=list)
     glossary: Source | None = None
     problems: list[Problem] = field(
@@ -56,6 +59,7 @@ class ContentTree:
         groups = [self.courses, self.lessons, self.quizzes, self.cases, self.explainers]
         groups += [
             self.register,
+            self.letters,
             self.selfchecks,
             [self.glossary] if self.glossary else [],
         ]
@@ -155,6 +159,7 @@ def read_tree(root: Path) -> ContentTree:
         ("cases", "case", tree.cases),
         ("explainers", "explainer", tree.explainers),
         ("register", "register", tree.register),
+        ("letters", "letter", tree.letters),
     ):
         kind_dir = root / folder_name
         for path in sorted(kind_dir.glob("*")) if folder(kind_dir) else []:
@@ -194,6 +199,8 @@ def validate_tree(
             continue
         if source.kind in MARKDOWN_KINDS:
             source.fields = clean_mapping(source, source.data, source.kind)
+        if source.kind == "letter":
+            _check_right(source)
         elif source.kind == "quiz":
             _validate_question_file(source, "quiz-file")
             _check_drawn_questions(source, drawn_questions or {})
@@ -221,6 +228,7 @@ def _known_slugs(
         ("case", tree.cases),
         ("explainer", tree.explainers),
         ("register", tree.register),
+        ("letter", tree.letters),
     ):
         known[kind].update(source.slug for source in group)
     known["lesson"].update(f"{s.parent_slug}/{s.slug}" for s in tree.lessons)
@@ -294,7 +302,9 @@ def _check_links_and_images(
                 source.problem(source.line_of(key), f"'{key}' names no {kind} '{slug}'")
             else:
                 source.links.append((source.line_of(key), kind, slug))
-    explainer = fields.get("explainer") if source.kind == "register" else None
+    explainer = (
+        fields.get("explainer") if source.kind in ("register", "letter") else None
+    )
     if explainer and explainer not in known["explainer"]:
         source.problem(source.line_of("explainer"), f"no explainer '{explainer}'")
     elif explainer:
@@ -370,6 +380,17 @@ def image_problem(root: Path, relative: str) -> str | None:
             f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels"
         )
     return None
+
+
+def _check_right(source: Source) -> None:
+    # The file name says which right the letter exercises: one letter per right.
+    if source.slug not in Right.values:
+        source.problem(
+            1,
+            f"'{source.slug}' is not a right a letter can exercise: name the file "
+            f"after one of {', '.join(Right.values)}",
+        )
+        source.fields = None
 
 
 def _check_lessons(tree: ContentTree) -> None:

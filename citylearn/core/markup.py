@@ -16,8 +16,9 @@ INDEX_SLUGS = {
     "explainer": "rights",
     "register": "register",
     "glossary": "glossary",
+    "letter": "letters",
 }
-LINK_KINDS = ("course", "lesson", "case", "explainer", "register", "glossary")
+LINK_KINDS = ("course", "lesson", "case", "explainer", "register", "glossary", "letter")
 CONTENT_LINK = re.compile(rf"^(?P<kind>{'|'.join(LINK_KINDS)}):(?P<slug>[a-z0-9/-]+)$")
 
 EXTENSIONS = ["tables", "fenced_code", "toc", "footnotes", "admonition", "sane_lists"]

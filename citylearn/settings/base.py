@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "citylearn.cases",
     "citylearn.explainers",
     "citylearn.register",
+    "citylearn.letters",
     "citylearn.content_import",
     "citylearn.search",
     "citylearn.feedback",

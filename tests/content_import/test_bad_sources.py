@@ -86,7 +86,7 @@ def test_a_folder_that_is_not_a_content_folder_unpublishes_nothing(
     report = import_content(tmp_path / "empty")
 
     assert [p.message for p in report.problems] == [
-        "not a content folder: it has none of courses, cases, explainers, register, "
+        "not a content folder: it has none of courses, cases, explainers, register, letters, "
         "selfchecks, glossary.yaml"
     ]
     assert report.unpublished == []

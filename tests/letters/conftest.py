@@ -1,0 +1,22 @@
+"""A site with the project's own letters, imported from content/ as on a real site."""
+
+import pytest
+
+from citylearn.content_import.services import import_content
+from citylearn.letters.enums import Right
+from citylearn.letters.models import LetterPage
+from tests.letters.content import write_letters_tree
+
+
+@pytest.fixture
+def letters_root(tmp_path):
+    return write_letters_tree(tmp_path / "content")
+
+
+@pytest.fixture
+def letters(db, letters_root) -> dict[str, LetterPage]:
+    report = import_content(letters_root)
+    assert report.messages() == []
+    pages = {page.right: page for page in LetterPage.objects.live()}
+    assert set(pages) == set(Right.values)
+    return pages
