@@ -16,7 +16,7 @@ from citylearn.access.permissions import (
 from citylearn.accounts.services import queue_password_links
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
-from citylearn.core.spreadsheets import csv_lines
+from citylearn.core.spreadsheets import csv_response
 from citylearn.organisation.enums import RosterChangeKind, RosterImportStatus
 from citylearn.organisation.forms import (
     PeopleFilterForm,
@@ -143,10 +143,7 @@ def roster_changes(request, upload_id: int):
     if upload.status == RosterImportStatus.APPLIED:
         raise Http404
     plan = preview_upload(upload=upload, user=request.user)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="roster-changes.csv"'
-    response.write("\ufeff")
-    response.writelines(csv_lines(change_list(plan)))
+    response = csv_response(change_list(plan), filename="roster-changes.csv")
     record(
         action=AuditAction.EXPORT,
         request=request,
