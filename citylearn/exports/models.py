@@ -20,7 +20,9 @@ class Export(models.Model):
         related_name="exports",
         on_delete=models.CASCADE,
     )
-    source = models.CharField(_("source"), max_length=20, choices=ExportSource.choices)
+    source = models.CharField(
+        _("exported page"), max_length=20, choices=ExportSource.choices
+    )
     format = models.CharField(_("format"), max_length=10, choices=ExportFormat.choices)
     query = models.TextField(_("filters"), blank=True)
     paths = models.JSONField(_("departments covered"), default=list)

@@ -5,9 +5,9 @@ one row per person with the page's figures; quiz answers are never part of it.
 """
 
 import datetime
-from decimal import Decimal
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import islice
 
 from django.db.models import QuerySet
