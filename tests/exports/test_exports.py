@@ -1,4 +1,6 @@
 import datetime
+import os
+import time
 
 import pytest
 from django.db import connection
@@ -8,9 +10,11 @@ from django.utils import timezone
 from citylearn.access.enums import Role
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
+from citylearn.celery import app
 from citylearn.exports.enums import ExportStatus
 from citylearn.exports.models import Export
 from citylearn.exports.services import delete_expired_exports, write_export
+from citylearn.exports.tasks import delete_expired_export_files
 from citylearn.organisation.models import StaffProfile
 from tests.exports.reading import csv_rows, download, xlsx_rows
 from tests.organisation import factories
@@ -328,3 +332,22 @@ def test_the_queued_export_has_the_same_rows_as_at_once(
 
     assert later == at_once
     assert len(later) == 1 + StaffProfile.objects.count()
+
+
+def test_the_sweep_deletes_abandoned_temporary_files(export_files):
+    export_files.mkdir(parents=True)
+    abandoned = export_files / "9-dead.part"
+    abandoned.write_bytes(b"half a file")
+    being_written = export_files / "10-live.part"
+    being_written.write_bytes(b"half a file")
+    a_day_ago = time.time() - 25 * 3600
+    os.utime(abandoned, (a_day_ago, a_day_ago))
+
+    delete_expired_exports()
+
+    assert [path.name for path in export_files.iterdir()] == ["10-live.part"]
+
+
+def test_the_sweep_is_on_the_beat_schedule():
+    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert delete_expired_export_files.name in tasks
