@@ -48,6 +48,10 @@ app.conf.beat_schedule = {
         "task": "citylearn.reports.tasks.send_weekly_head_digests",
         "schedule": crontab(day_of_week="mon", hour=8, minute=0),
     },
+    "delete-expired-exports": {
+        "task": "citylearn.exports.tasks.delete_expired_export_files",
+        "schedule": crontab(minute=53),
+    },
     # A learner who closes the page mid-exam is graded once the time is up.
     "grade-expired-attempts": {
         "task": "citylearn.quizzes.tasks.grade_expired_attempts",

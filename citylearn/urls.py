@@ -33,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("citylearn.accounts.urls")),
     path("hr/assignments/", include("citylearn.assignments.urls")),
+    path("hr/exports/", include("citylearn.exports.urls")),
     path("hr/", include("citylearn.reports.urls")),
     path("hr/", include("citylearn.organisation.urls")),
     path("audit/", include("citylearn.audit.urls")),

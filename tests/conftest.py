@@ -73,6 +73,19 @@ def certificate_files(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def export_files(settings, tmp_path):
+    """HR export files written by a test go to its own temporary directory."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "exports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "exports"},
+        },
+    }
+    return tmp_path / "exports"
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language, whatever the last request activated."""
     from django.utils import translation

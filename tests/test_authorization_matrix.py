@@ -30,6 +30,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
@@ -39,6 +40,9 @@ from citylearn.assignments.services import assign_to_department
 from citylearn.certificates.services import issue_certificate
 from citylearn.content_import.services import import_content
 from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.exports.enums import ExportFormat, ExportSource, ExportStatus
+from citylearn.exports.models import Export
+from citylearn.exports.storage import export_storage
 from citylearn.organisation.imports.reading import read_roster
 from citylearn.organisation.models import RosterUpload
 from citylearn.progress.models import CourseCompletion
@@ -118,6 +122,16 @@ IN_SUBTREE_READERS = expect(
     admin=200,
 )
 IN_SUBTREE_OFFICERS = IN_SUBTREE_READERS | {"head": 403}
+# hr_this's own export: other readers are told it does not exist.
+REQUESTER_ONLY = expect(
+    anonymous=302,
+    learner=403,
+    head=404,
+    hr_other=404,
+    hr_this=200,
+    editor=403,
+    admin=404,
+)
 
 
 @dataclass
@@ -128,6 +142,7 @@ class Fixtures:
     lesson: object = None
     certificate: object = None
     assignment: object = None
+    export: object = None
 
 
 @dataclass(frozen=True)
@@ -229,6 +244,14 @@ MATRIX: dict[str, Row] = {
             editor=404,
             admin=200,
         ),
+    ),
+    # exports: of what a reader sees; a large one's file is its requester's only
+    "exports:create": Row(
+        "/hr/exports/dashboard/new/", READERS, method="post", data={"format": "csv"}
+    ),
+    "exports:export": Row(lambda f: f"/hr/exports/{f.export.pk}/", REQUESTER_ONLY),
+    "exports:download": Row(
+        lambda f: f"/hr/exports/{f.export.pk}/download/", REQUESTER_ONLY
     ),
     # assignments: heads read their subtree's, officers in scope change them
     "assignments:list": Row("/hr/assignments/", READERS),
@@ -442,7 +465,17 @@ def build_world() -> tuple[dict[str, object], Fixtures]:
         due_on=timezone.localdate() + timedelta(days=30),
         by=None,
     )
+    export = Export.objects.create(
+        requester=hr_this,
+        source=ExportSource.PEOPLE,
+        format=ExportFormat.CSV,
+        paths=[tree["street"].path],
+        status=ExportStatus.READY,
+        file_name=export_storage().save("1-matrix.csv", ContentFile(b"\xef\xbb\xbf")),
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
     return users, Fixtures(
+        export=export,
         person=learner.staff_profile,
         upload=upload,
         course=course,

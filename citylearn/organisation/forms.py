@@ -7,7 +7,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.organisation.fields import DepartmentField
-from citylearn.organisation.models import Department
+from citylearn.organisation.models import Department, StaffProfile
+from citylearn.organisation.selectors import people_listed
 
 
 class RosterUploadForm(forms.Form):
@@ -66,3 +67,12 @@ class PeopleFilterForm(forms.Form):
     def clean_q(self) -> str:
         # A Chinese input method types "Ａ１" for A1, as DepartmentField also accepts.
         return unicodedata.normalize("NFKC", self.cleaned_data["q"]).strip()
+
+    def people(self, user) -> QuerySet[StaffProfile]:
+        """The people listed for these filters: nobody when they are invalid."""
+        if self.is_bound and not self.is_valid():
+            return people_listed(user).none()
+        data = self.cleaned_data if self.is_bound else {}
+        return people_listed(
+            user, department=data.get("department"), term=data.get("q", "")
+        )

@@ -24,6 +24,18 @@ def people_visible_to(user) -> QuerySet[StaffProfile]:
     )
 
 
+def people_listed(
+    user, *, department: Department | None = None, term: str = ""
+) -> QuerySet[StaffProfile]:
+    """The people list: staff in the user's scope, narrowed, in tree order."""
+    staff = people_visible_to(user)
+    if department is not None:
+        staff = staff.filter(department__path__startswith=department.path)
+    if term:
+        staff = staff.filter(Q(name__icontains=term) | Q(employee_id__icontains=term))
+    return staff.order_by("department__path", "employee_id")
+
+
 def departments_in(scope: Scope) -> QuerySet[Department]:
     return Department.objects.filter(scope.q("path"))
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,7 +14,7 @@ from citylearn.access.permissions import (
 )
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
-from citylearn.core.spreadsheets import csv_lines
+from citylearn.core.spreadsheets import csv_response
 from citylearn.organisation.enums import RosterChangeKind, RosterImportStatus
 from citylearn.organisation.forms import (
     PeopleFilterForm,
@@ -142,10 +141,7 @@ def roster_changes(request, upload_id: int):
     if upload.status == RosterImportStatus.APPLIED:
         raise Http404
     plan = preview_upload(upload=upload, user=request.user)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="roster-changes.csv"'
-    response.write("\ufeff")
-    response.writelines(csv_lines(change_list(plan)))
+    response = csv_response(change_list(plan), filename="roster-changes.csv")
     record(
         action=AuditAction.EXPORT,
         request=request,
@@ -194,21 +190,9 @@ def roster_apply(request, upload_id: int):
 def people(request):
     scope = read_scope(request.user)
     form = PeopleFilterForm(request.GET or None, departments=departments_in(scope))
-    staff = people_visible_to(request.user)
-    if form.is_bound and not form.is_valid():
-        staff = staff.none()
-    elif form.is_valid():
-        department = form.cleaned_data["department"]
-        if department:
-            staff = staff.filter(department__path__startswith=department.path)
-        if form.cleaned_data["q"]:
-            term = form.cleaned_data["q"]
-            staff = staff.filter(
-                Q(name__icontains=term) | Q(employee_id__icontains=term)
-            )
-    page_obj = Paginator(
-        staff.order_by("department__path", "employee_id"), 100
-    ).get_page(request.GET.get("page"))
+    page_obj = Paginator(form.people(request.user), 100).get_page(
+        request.GET.get("page")
+    )
     people_figures(page_obj.object_list, today=timezone.localdate())
     return render(
         request,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from citylearn.core.spreadsheets import csv_lines
+from citylearn.core.spreadsheets import csv_response
 from citylearn.quizzes.exports import question_rows, score_rows
 from citylearn.quizzes.models import Quiz
 from citylearn.quizzes.statistics import quiz_statistics
@@ -76,10 +76,7 @@ def scores_csv(request, pk: int):
 
 def _csv(pk: int, rows, part: str) -> StreamingHttpResponse:
     quiz = get_object_or_404(Quiz.objects.select_related("course"), pk=pk)
-    response = StreamingHttpResponse(
-        csv_lines(rows(quiz_statistics(quiz=quiz))), content_type="text/csv"
+    return csv_response(
+        rows(quiz_statistics(quiz=quiz)),
+        filename=f"quiz-{quiz.course.slug}-{part}.csv",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="quiz-{quiz.course.slug}-{part}.csv"'
-    )
-    return response

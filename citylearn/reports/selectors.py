@@ -538,6 +538,38 @@ def people_behind_by_group(
     return groups
 
 
+PEOPLE_ORDER = {
+    "": ("employee_id",),
+    "name": ("name", "employee_id"),
+    "hours": ("hours", "employee_id"),
+}
+
+
+def dashboard_people(
+    *,
+    subtrees: list[Department],
+    today: datetime.date,
+    assignments: AssignmentFilter = AssignmentFilter(),
+    order: str = "",
+) -> QuerySet[StaffProfile]:
+    """The dashboard's people: active staff of the subtrees, in the order asked for.
+
+    Filtered by assignment, only the people the filtered figures are about. The page
+    shows them a page at a time and the exports all of them: both read them here.
+    """
+    staff = StaffProfile.objects.filter(
+        within(subtrees, "department__path"), is_active=True
+    ).select_related("department")
+    if assignments != AssignmentFilter():
+        rows = counted_assignments().filter(assignments.q()).with_status(today)
+        if assignments.status:
+            rows = rows.filter(status=assignments.status)
+        staff = staff.filter(user_id__in=rows.values("user_id"))
+    if order == "hours":
+        staff = staff.annotate(hours=hours_this_year(today.year))
+    return staff.order_by(*PEOPLE_ORDER[order])
+
+
 def people_figures(
     profiles: list[StaffProfile],
     *,

@@ -13,22 +13,17 @@ from citylearn.access.permissions import (
     Scope,
     can_view_person,
     people_reader_required,
-    read_scope,
     signed_in_required,
     write_scope,
 )
-from citylearn.assignments.selectors import visible_assignments
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.organisation.selectors import departments_in
 from citylearn.reports.charts import bar_chart, percent_columns
-from citylearn.reports.forms import DashboardFilterForm
 from citylearn.reports.records import training_record
+from citylearn.reports.selection import dashboard_selection
 from citylearn.reports.selectors import (
     AssignmentFilter,
-    counted_assignments,
-    hours_this_year,
     level_figures,
     overdue_people,
     pace,
@@ -36,7 +31,6 @@ from citylearn.reports.selectors import (
     people_figures,
     snapshot_level,
     trend,
-    within,
 )
 
 PEOPLE_PER_PAGE = 25
@@ -46,17 +40,6 @@ DEPARTMENT_ORDER = {
     "rate": lambda figures: (figures.completion_rate, figures.department.path),
     "overdue": lambda figures: (-figures.overdue, figures.department.path),
 }
-PEOPLE_ORDER = {
-    "": ("employee_id",),
-    "name": ("name", "employee_id"),
-    "hours": ("hours", "employee_id"),
-}
-
-
-def _top_departments(scope) -> list[Department]:
-    if scope.everything:
-        return list(Department.get_root_nodes())
-    return list(Department.objects.filter(path__in=scope.paths))
 
 
 @require_GET
@@ -64,35 +47,17 @@ def _top_departments(scope) -> list[Department]:
 def dashboard(request):
     """The tree in the viewer's scope, one level at a time, then its people."""
     today = timezone.localdate()
-    scope = read_scope(request.user)
-    form = DashboardFilterForm(
-        request.GET or None,
-        departments=departments_in(scope),
-        assignments=visible_assignments(request.user),
+    selection = dashboard_selection(request.user, request.GET)
+    form, node, subtrees = selection.form, selection.node, selection.subtrees
+    assignments = selection.assignments
+    data = form.cleaned_data if form.is_valid() else {}
+    level, behind, computed_at = _figures(
+        node, selection.tops, subtrees, today, assignments
     )
-    valid = form.is_valid()
-    data = form.cleaned_data if valid else {}
-    assignments = form.assignment_filter() if valid else AssignmentFilter()
-    tops = _top_departments(scope)
-    node = data.get("department") or (tops[0] if len(tops) == 1 else None)
-    subtrees = [node] if node is not None else tops
-    level, behind, computed_at = _figures(node, tops, subtrees, today, assignments)
     if data.get("sort") in DEPARTMENT_ORDER:
         level.children.sort(key=DEPARTMENT_ORDER[data["sort"]])
 
-    staff = StaffProfile.objects.filter(
-        within(subtrees, "department__path"), is_active=True
-    ).select_related("department")
-    if assignments != AssignmentFilter():
-        # Only the people the filtered figures are about.
-        rows = counted_assignments().filter(assignments.q()).with_status(today)
-        if assignments.status:
-            rows = rows.filter(status=assignments.status)
-        staff = staff.filter(user_id__in=rows.values("user_id"))
-    people_sort = data.get("people_sort", "")
-    if people_sort == "hours":
-        staff = staff.annotate(hours=hours_this_year(today.year))
-    page = Paginator(staff.order_by(*PEOPLE_ORDER[people_sort]), PEOPLE_PER_PAGE)
+    page = Paginator(selection.people(today), PEOPLE_PER_PAGE)
     page_obj = page.get_page(request.GET.get("page"))
     people_figures(page_obj.object_list, today=today, assignments=assignments)
 
@@ -113,7 +78,7 @@ def dashboard(request):
             "form": form,
             "today": today,
             "node": node,
-            "ancestors": _ancestors_in_scope(node, scope),
+            "ancestors": _ancestors_in_scope(node, selection.scope),
             "level": level,
             "paces": paces,
             "behind": behind,

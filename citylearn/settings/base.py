@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "citylearn.progress",
     "citylearn.assignments",
     "citylearn.reports",
+    "citylearn.exports",
     "citylearn.certificates",
     "citylearn.quizzes",
     "citylearn.cases",
@@ -152,7 +153,15 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "certificates"},
     },
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "exports"},
+    },
 }
+# HR exports: up to this many rows download at once, more are written by a worker;
+# its file can be downloaded by the requester only, for this many hours.
+EXPORT_ROWS_AT_ONCE = int(os.environ.get("EXPORT_ROWS_AT_ONCE", "2000"))
+EXPORT_LINK_HOURS = int(os.environ.get("EXPORT_LINK_HOURS", "24"))
 
 # Cache: Redis when one is configured, so that every web process shares it.
 REDIS_URL = os.environ.get("REDIS_URL", "")

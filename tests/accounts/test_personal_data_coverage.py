@@ -25,6 +25,9 @@ EXEMPT_MODELS = {
     # An HR officer's upload of other people's records, emptied once applied and
     # deleted after a day if not; that the officer previewed and applied it is in
     # the audit log, which "My data" shows.
+    # An officer's file of other people's records, deleted when its link expires;
+    # each export is in the audit log, which "My data" shows.
+    "exports.Export": "a file of others' records; its making is audited",
     "organisation.RosterUpload": "a file of others' records; its use is audited",
     # Which officer set an assignment for others: a record of the officer's duties,
     # not of their learning. The person's own assignments are AssignedPerson rows.

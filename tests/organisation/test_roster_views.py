@@ -301,7 +301,9 @@ def test_a_large_preview_shows_counts_and_the_form_first(client, large_roster):
 def test_the_complete_change_list_downloads_as_csv(client, large_roster):
     response = client.get(f"/en/hr/roster/{large_roster.pk}/changes.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    text = response.content.decode("utf-8-sig")
+    content = b"".join(response.streaming_content)
+    assert content.startswith("\ufeff".encode())
+    text = content.decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0] == "Change,Row,Employee id,Name,Department code,Old → new"
     assert len(lines) == 1 + 4 + 7

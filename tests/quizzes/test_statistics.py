@@ -162,11 +162,11 @@ def test_editors_see_the_statistics_page(editor, quiz):
 
 def test_the_csv_export_is_one_row_per_choice_and_safe_in_a_spreadsheet(editor, quiz):
     response = editor.get(reverse("quiz_statistics:questions_csv", args=[quiz.pk]))
-    rows = list(
-        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
-    )
+    content = b"".join(response.streaming_content)
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert content.startswith("\ufeff".encode())  # Excel reads it as UTF-8
     assert "attachment" in response["Content-Disposition"]
     assert len(rows) == 18
     d_wrong = next(r for r in rows if r["question"] == "D" and r["choice"] == "3")
@@ -177,7 +177,7 @@ def test_the_csv_export_is_one_row_per_choice_and_safe_in_a_spreadsheet(editor, 
     assert {r["stem"] for r in rows if r["question"] == "A"} == {"'=HYPERLINK(1)"}
 
     scores = editor.get(reverse("quiz_statistics:scores_csv", args=[quiz.pk]))
-    lines = b"".join(scores.streaming_content).decode().splitlines()
+    lines = b"".join(scores.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0] == "from_percent,to_percent,attempts"
     assert "60,69,2" in lines
 
