@@ -24,9 +24,7 @@ def built():
 
 
 def claimed() -> set:
-    return set(
-        Reminder.objects.values_list("user__username", "kind", "days_before")
-    )
+    return set(Reminder.objects.values_list("user__username", "kind", "days_before"))
 
 
 def test_each_kind_is_chosen_by_the_days_left(built):

@@ -112,7 +112,9 @@ def test_back_off_doubles_and_the_last_attempt_fails_for_good(robot):
     one_overdue_person()
     waits = []
     for __ in range(delivery.MAX_ATTEMPTS):
-        Delivery.objects.filter(channel="webhook").update(next_attempt_at=timezone.now())
+        Delivery.objects.filter(channel="webhook").update(
+            next_attempt_at=timezone.now()
+        )
         before = timezone.now()
         deliver_pending()
         row = Delivery.objects.get(channel="webhook")
