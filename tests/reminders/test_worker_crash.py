@@ -1,11 +1,18 @@
 """A worker that dies mid-run: nothing is reminded twice, nothing in flight is resent.
 
-The CI worker is shared by the whole suite and cannot be killed from a test, so the
-crash is simulated by leaving rows exactly as a SIGKILL would: a batch in `sending`.
+The CI worker is shared by the whole suite and cannot be killed from a test. The
+first tests leave rows exactly as a SIGKILL would (a batch in `sending`); the last
+runs the delivery in a separate process that really is SIGKILLed mid-batch.
 """
+
+import os
+import signal
+import subprocess
+import sys
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.utils import timezone
 
 from citylearn.reminders import delivery
@@ -67,3 +74,41 @@ def test_a_run_that_died_before_its_claim_committed_is_redone_whole():
 
     assert first["sent"] == len(mail.outbox) == Reminder.objects.count() > 0
     assert again["sent"] == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sender_killed_by_sigkill_mid_batch_reminds_nobody_twice(tmp_path):
+    database = connection.settings_dict
+    if connection.vendor == "postgresql":
+        password = f":{database['PASSWORD']}" if database["PASSWORD"] else ""
+        url = (
+            f"postgres://{database['USER']}{password}@{database['HOST']}:"
+            f"{database['PORT']}/{database['NAME']}"
+        )
+    else:
+        url = f"sqlite:///{database['NAME']}"
+    claim_due_reminders(today=world.TODAY)
+    log = tmp_path / "sent.txt"
+
+    killed = subprocess.run(  # noqa: S603 - our own module, fixed arguments
+        [sys.executable, "-m", "tests.reminders.killed_sender", str(log)],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "citylearn.settings.test",
+            "DATABASE_URL": url,
+            "REMINDER_WEBHOOK_URL": "",
+        },
+        timeout=120,
+        check=False,
+    )
+
+    assert killed.returncode == -signal.SIGKILL
+    assert len(log.read_text().split()) == 2
+    assert Delivery.objects.filter(state=DeliveryState.SENDING).count() == 7
+
+    # Before the timeout the batch is its worker's; after it, unknown and not resent.
+    assert deliver_pending() == {"sent": 0, "failed": 0}
+    Delivery.objects.update(sending_since=timezone.now() - delivery.SENDING_TIMEOUT * 2)
+    assert deliver_pending() == {"sent": 0, "failed": 0}
+    assert len(mail.outbox) == 0
+    assert Delivery.objects.filter(state=DeliveryState.UNKNOWN).count() == 7
