@@ -92,3 +92,20 @@ def test_the_email_is_in_chinese_and_names_the_course_and_date(built):
     assert "/my/learning/" in message.body
     assert "课程" in message.subject
     assert Delivery.objects.filter(state=DeliveryState.SENT).count() == 7
+
+
+def test_the_runs_are_on_the_beat_schedule():
+    from citylearn.celery import app
+    from citylearn.reminders import tasks
+
+    scheduled = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert {tasks.send_reminders.name, tasks.deliver_reminders.name} <= scheduled
+
+
+def test_reminder_days_come_from_the_setting(built, settings):
+    settings.REMINDER_DAYS_BEFORE = [3]
+
+    counts = claim_due_reminders(today=world.TODAY)
+
+    # Only "two", "one" and "today" are within 3 days; nobody at 7.
+    assert counts == {"due_soon_3": 3, "overdue": 3}
