@@ -52,6 +52,16 @@ app.conf.beat_schedule = {
         "task": "citylearn.exports.tasks.delete_expired_export_files",
         "schedule": crontab(minute=53),
     },
+    # Once a day, before the working day; the sweep retries failed deliveries and
+    # finds those a dead worker left behind (citylearn/reminders/delivery.py).
+    "send-reminders": {
+        "task": "citylearn.reminders.tasks.send_reminders",
+        "schedule": crontab(hour=8, minute=3),
+    },
+    "deliver-reminders": {
+        "task": "citylearn.reminders.tasks.deliver_reminders",
+        "schedule": crontab(minute="*/5"),
+    },
     # A learner who closes the page mid-exam is graded once the time is up.
     "grade-expired-attempts": {
         "task": "citylearn.quizzes.tasks.grade_expired_attempts",

@@ -272,6 +272,15 @@ MATRIX: dict[str, Row] = {
     "assignments:withdraw": Row(
         lambda f: f"/hr/assignments/{f.assignment.pk}/withdraw/", IN_SUBTREE_OFFICERS
     ),
+    # reminders: officers remind their own subtrees; a notice is its holder's only
+    "reminders:deliveries": Row("/hr/reminders/", OFFICERS),
+    "reminders:remind": Row(
+        lambda f: f"/hr/reminders/departments/{f.person.department.code}/",
+        IN_SUBTREE_OFFICERS,
+    ),
+    "reminders:read_notice": Row(
+        "/my/notices/999999/read/", everyone(404) | {"anonymous": 302}, method="post"
+    ),
     # audit
     "audit:log": Row("/audit/", ADMINS),
     # search

@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, FilteredRelation, Q, Value, When
+from django.db.models import Case, Exists, F, FilteredRelation, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,7 @@ from citylearn.assignments.enums import (
     LateReasonKind,
 )
 from citylearn.core.validators import visible_characters_only
+from citylearn.progress.models import CourseCompletion
 
 
 class Assignment(models.Model):
@@ -77,6 +78,17 @@ class Assignment(models.Model):
 
 
 class AssignedPersonQuerySet(models.QuerySet):
+    def outstanding(self) -> "AssignedPersonQuerySet":
+        """Rows still to be done: current, of active staff, course not completed."""
+        completed = CourseCompletion.objects.filter(
+            user=OuterRef("user"), course=OuterRef("assignment__course")
+        )
+        return self.filter(
+            released_on__isnull=True,
+            assignment__withdrawn_at__isnull=True,
+            user__staff_profile__is_active=True,
+        ).exclude(Exists(completed))
+
     def with_status(self, today: datetime.date) -> "AssignedPersonQuerySet":
         """Annotate each row with completed_on and its AssignmentStatus, in the database.
 

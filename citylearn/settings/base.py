@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "citylearn.assignments",
     "citylearn.reports",
     "citylearn.exports",
+    "citylearn.reminders",
     "citylearn.certificates",
     "citylearn.quizzes",
     "citylearn.cases",
@@ -278,6 +279,12 @@ PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "90"))
 # Never below six months (Cybersecurity Law art. 21); a system check refuses less.
 AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "183"))
 ROSTER_MAX_UPLOAD_BYTES = int(os.environ.get("ROSTER_MAX_UPLOAD_BYTES", str(20 << 20)))
+# Due-soon reminders go this many days before a due date, once each.
+REMINDER_DAYS_BEFORE = [int(days) for days in env_list("REMINDER_DAYS_BEFORE", "7,1")]
+# A WeCom (wecom) or DingTalk (dingtalk) group robot that also receives reminders.
+REMINDER_WEBHOOK_URL = os.environ.get("REMINDER_WEBHOOK_URL", "")
+REMINDER_WEBHOOK_KIND = os.environ.get("REMINDER_WEBHOOK_KIND", "wecom")
+REMINDER_WEBHOOK_SECRET = os.environ.get("REMINDER_WEBHOOK_SECRET", "")
 # Credit hours (学时) each person should earn in a calendar year.
 ANNUAL_CREDIT_HOURS_TARGET = os.environ.get("ANNUAL_CREDIT_HOURS_TARGET", "50")
 
