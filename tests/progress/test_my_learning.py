@@ -75,7 +75,7 @@ def test_my_learning_is_a_fixed_small_number_of_queries(client):
     large_count = count_queries(client)
 
     assert small_count == large_count
-    # The page needs 7; the signed-in navigation adds its look-ups of roles and scopes.
+    # The page needs 8; the signed-in navigation adds its look-ups of roles and scopes.
     assert large_count <= 10
 
 
