@@ -44,7 +44,7 @@ def test_the_overview_warns_of_lessons_not_completed_and_only_links_onwards(
     assert "You have not completed 2 lessons of this course" in html
     assert f'href="{second.url}"' in html and f'href="{third.url}"' in html
     assert f'href="{first.url}"' not in html
-    assert f'<form method="get" action="{url("start", quiz)}">' in html
+    assert f'<a class="button button-primary" href="{url("start", quiz)}">' in html
     assert not Attempt.objects.exists()
 
 

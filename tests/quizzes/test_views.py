@@ -76,7 +76,7 @@ def test_the_overview_states_the_rules_and_offers_to_start(learner, quiz):
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert len(re.findall(r"<h1[ >]", html)) == 1
-    assert f'action="{url("start", quiz)}"' in html
+    assert f'href="{url("start", quiz)}"' in html
     assert "60%" in html and "20" in html
 
 
