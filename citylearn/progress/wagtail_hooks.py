@@ -47,5 +47,5 @@ def remember_lesson_visits(serve_page):
 def my_learning_link(roles):
     # Every signed-in person may take courses, not only those on the staff roster.
     return MenuLink(
-        order=5, url=reverse("progress:my_learning"), label=_("My learning")
+        order=20, url=reverse("progress:my_learning"), label=_("My learning")
     )

@@ -40,9 +40,11 @@ def start(request: HttpRequest, course: str):
     running = selectors.running_attempt(user=request.user, quiz=quiz)
     if running and services.grade_if_time_is_up(attempt=running):
         running = None
-    if running is None and request.method == "GET":
+    if running is not None:
+        return redirect(_url("attempt", course, running.number))
+    if request.method == "GET":
         return _start_page(request, quiz)
-    if running is None and "confirm" not in request.POST:
+    if "confirm" not in request.POST:
         return redirect(request.path)
     try:
         attempt = services.start_attempt(quiz=quiz, user=request.user)
