@@ -97,6 +97,16 @@ def course_completions(*, user: AbstractBaseUser) -> QuerySet[CourseCompletion]:
     )
 
 
+def valid_certificates(completions) -> list:
+    """The certificates, not revoked, of completions loaded by course_completions."""
+    return [
+        certificate
+        for completion in completions
+        if (certificate := getattr(completion, "certificate", None))
+        and not certificate.is_revoked
+    ]
+
+
 @dataclass(frozen=True)
 class YearOfHours:
     """One calendar year of a learner's credit hours, with the completions that earned them."""

@@ -15,6 +15,7 @@ from citylearn.progress.selectors import (
     credit_hour_history,
     credit_hours,
     enrollments_in_progress,
+    valid_certificates,
 )
 from citylearn.progress.services import complete_lesson, start_course
 from citylearn.quizzes.selectors import attempts_of
@@ -55,12 +56,11 @@ def complete(request, lesson_id: int):
         complete_lesson(user=request.user, lesson=lesson)
     except ValidationError:
         raise Http404 from None
-    next_lesson = lesson.next_lesson()
     messages.success(
         request,
         _("Lesson “%(lesson)s” is marked as completed.") % {"lesson": lesson.title},
     )
-    return redirect((next_lesson or lesson.course).url)
+    return redirect((lesson.next_lesson() or lesson.course).url)
 
 
 @require_GET
@@ -73,12 +73,7 @@ def my_learning(request):
         "assignments": assignments_of(user=request.user, today=today),
         "in_progress": enrollments_in_progress(user=request.user),
         "completions": completions,
-        "certificates": [
-            certificate
-            for completion in completions
-            if (certificate := getattr(completion, "certificate", None))
-            and not certificate.is_revoked
-        ],
+        "certificates": valid_certificates(completions),
         "history": credit_hour_history(completions),
         "attempts": attempts_of(user=request.user),
         "hours": credit_hours(user=request.user, year=today.year),
