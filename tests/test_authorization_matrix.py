@@ -327,7 +327,8 @@ MATRIX: dict[str, Row] = {
         method="post",
     ),
     "quizzes:result": Row("/learn/data-basics/quiz/1/result/", HOLDER_ONLY),
-    # Starting is last: it gives every other role an attempt of their own.
+    # Starting is last: it gives every other role an attempt of their own once confirmed;
+    # this unconfirmed post only leads to the confirmation page.
     "quizzes:start": Row(
         "/learn/data-basics/quiz/start/", everyone(302), method="post"
     ),

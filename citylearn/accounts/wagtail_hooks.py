@@ -83,6 +83,13 @@ def my_data_link(roles):
 
 
 @hooks.register(ACCOUNT_MENU_HOOK)
+def change_password_link(roles):
+    return MenuLink(
+        order=80, url=reverse("accounts:password_change"), label=_("Change password")
+    )
+
+
+@hooks.register(ACCOUNT_MENU_HOOK)
 def editing_link(roles):
     if roles["editor"]:
         return MenuLink(order=70, url=reverse("wagtailadmin_home"), label=_("Editing"))

@@ -8,6 +8,8 @@ import re
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 # Where each kind of content lives under the home page; the importer creates these indexes.
 INDEX_SLUGS = {
@@ -21,9 +23,8 @@ INDEX_SLUGS = {
 LINK_KINDS = ("course", "lesson", "case", "explainer", "register", "glossary", "letter")
 CONTENT_LINK = re.compile(rf"^(?P<kind>{'|'.join(LINK_KINDS)}):(?P<slug>[a-z0-9/-]+)$")
 
-EXTENSIONS = ["tables", "fenced_code", "toc", "footnotes", "admonition", "sane_lists"]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
-CALLOUT_KINDS = {"note", "tip", "warning", "example"}
+CALLOUT_KINDS = {"note", "tip", "warning", "example", "exercise"}
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre",
@@ -48,7 +49,36 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 ALLOWED_CLASSES = {
     "div": {"admonition", "footnote", "toc", *CALLOUT_KINDS},
     "p": {"admonition-title"},
+    "h2": {"admonition-title"},
 }
+
+
+class _ExerciseHeadings(Treeprocessor):
+    """An exercise call-out is a section of the lesson: its title becomes a heading."""
+
+    def run(self, root):
+        for box in root.iter("div"):
+            if box.get("class") == "admonition exercise" and len(box):
+                title = box[0]
+                if title.tag == "p" and title.get("class") == "admonition-title":
+                    title.tag = "h2"
+
+
+class _Exercises(Extension):
+    def extendMarkdown(self, md):
+        # Before the table of contents (priority 5), so that the heading gets its anchor.
+        md.treeprocessors.register(_ExerciseHeadings(md), "exercise_headings", 6)
+
+
+EXTENSIONS = [
+    "tables",
+    "fenced_code",
+    "toc",
+    "footnotes",
+    "admonition",
+    "sane_lists",
+    _Exercises(),
+]
 
 
 def content_link_path(kind: str, slug: str) -> str:

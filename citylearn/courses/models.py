@@ -110,8 +110,21 @@ class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["previous_lesson"] = self.previous_lesson()
-        context["next_lesson"] = self.next_lesson()
+        lessons = list(LessonPage.objects.sibling_of(self).live())
+        # A draft being previewed is not among the live lessons: it gets no number.
+        index = next(
+            (i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None
+        )
+        context["lesson_count"] = len(lessons)
+        context["lesson_number"] = None if index is None else index + 1
+        if index is not None:
+            context["previous_lesson"] = lessons[index - 1] if index > 0 else None
+            context["next_lesson"] = (
+                lessons[index + 1] if index + 1 < len(lessons) else None
+            )
+        else:
+            context["previous_lesson"] = self.previous_lesson()
+            context["next_lesson"] = self.next_lesson()
         return context
 
     def previous_lesson(self) -> "LessonPage | None":

@@ -97,6 +97,40 @@ def course_completions(*, user: AbstractBaseUser) -> QuerySet[CourseCompletion]:
     )
 
 
+def valid_certificates(completions) -> list:
+    """The certificates, not revoked, of completions loaded by course_completions."""
+    return [
+        certificate
+        for completion in completions
+        if (certificate := getattr(completion, "certificate", None))
+        and not certificate.is_revoked
+    ]
+
+
+@dataclass(frozen=True)
+class YearOfHours:
+    """One calendar year of a learner's credit hours, with the completions that earned them."""
+
+    year: int
+    total: Decimal
+    completions: list[CourseCompletion]
+
+
+def credit_hour_history(completions) -> list[YearOfHours]:
+    """Completions (latest first, as course_completions gives them) grouped by year."""
+    years: dict[int, list[CourseCompletion]] = {}
+    for completion in completions:
+        years.setdefault(completion.year, []).append(completion)
+    return [
+        YearOfHours(
+            year=year,
+            total=sum((c.credit_hours for c in done), Decimal(0)),
+            completions=done,
+        )
+        for year, done in years.items()
+    ]
+
+
 @dataclass(frozen=True)
 class CreditHours:
     year: int

@@ -1,8 +1,10 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from citylearn.access.permissions import staff_profile
@@ -10,10 +12,13 @@ from citylearn.assignments.selectors import assignments_of
 from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.progress.selectors import (
     course_completions,
+    credit_hour_history,
     credit_hours,
     enrolments_in_progress,
+    valid_certificates,
 )
 from citylearn.progress.services import complete_lesson, start_course
+from citylearn.quizzes.selectors import attempts_of
 
 
 def _live_or_404(model, pk: int):
@@ -34,6 +39,11 @@ def start(request, course_id: int):
         raise Http404 from None
     first = LessonPage.objects.child_of(course).live().first()
     target = enrolment.last_lesson or first or course
+    messages.success(
+        request,
+        _("You have started “%(course)s”. Your progress is saved as you go.")
+        % {"course": course.title},
+    )
     return redirect(target.url)
 
 
@@ -46,18 +56,26 @@ def complete(request, lesson_id: int):
         complete_lesson(user=request.user, lesson=lesson)
     except ValidationError:
         raise Http404 from None
+    messages.success(
+        request,
+        _("Lesson “%(lesson)s” is marked as completed.") % {"lesson": lesson.title},
+    )
     return redirect((lesson.next_lesson() or lesson.course).url)
 
 
 @require_GET
 @login_required
 def my_learning(request):
-    """Assigned, in-progress and completed courses, hours this year, certificates."""
+    """Assigned, in-progress and completed courses, hours, certificates, quiz attempts."""
     today = timezone.localdate()
+    completions = list(course_completions(user=request.user))
     context = {
         "assignments": assignments_of(user=request.user, today=today),
         "in_progress": enrolments_in_progress(user=request.user),
-        "completions": course_completions(user=request.user),
+        "completions": completions,
+        "certificates": valid_certificates(completions),
+        "history": credit_hour_history(completions),
+        "attempts": attempts_of(user=request.user),
         "hours": credit_hours(user=request.user, year=today.year),
         "profile": staff_profile(request.user),
     }

@@ -35,6 +35,19 @@ def learner_attempts(*, user: AbstractBaseUser, quiz: Quiz) -> QuerySet[Attempt]
     return Attempt.objects.filter(quiz=quiz, user=user).order_by("number")
 
 
+def attempts_of(*, user: AbstractBaseUser) -> QuerySet[Attempt]:
+    """Every attempt of the learner at any quiz, latest first, with its course."""
+    return (
+        Attempt.objects.filter(user=user)
+        .select_related("quiz__course")
+        .order_by("-started_at", "-pk")
+    )
+
+
+def running_attempt(*, user: AbstractBaseUser, quiz: Quiz) -> Attempt | None:
+    return Attempt.objects.open().filter(quiz=quiz, user=user).first()
+
+
 def attempts_left(*, user: AbstractBaseUser, quiz: Quiz) -> int | None:
     """How many more attempts the learner may start; None when there is no limit."""
     if quiz.max_attempts is None:

@@ -7,7 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from citylearn.quizzes import selectors, services
 from citylearn.quizzes.errors import MALFORMED_ANSWERS
@@ -26,9 +30,22 @@ def quiz_overview(request: HttpRequest, course: str):
 
 
 @learner_view
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, course: str):
+    """GET asks to confirm; only a confirmed POST uses an attempt and starts the clock.
+
+    A running attempt is continued without asking: nothing more is used.
+    """
     quiz = _quiz(course)
+    running = selectors.running_attempt(user=request.user, quiz=quiz)
+    if running and services.grade_if_time_is_up(attempt=running):
+        running = None
+    if running is not None:
+        return redirect(_url("attempt", course, running.number))
+    if request.method == "GET":
+        return _start_page(request, quiz)
+    if "confirm" not in request.POST:
+        return redirect(request.path)
     try:
         attempt = services.start_attempt(quiz=quiz, user=request.user)
     except ValidationError as error:
@@ -177,6 +194,20 @@ def _attempt_page(request, attempt: Attempt, *, status=200, **extra):
         **extra,
     }
     return render(request, "quizzes/attempt.html", context, status=status)
+
+
+def _start_page(request, quiz: Quiz):
+    attempts_left = selectors.attempts_left(user=request.user, quiz=quiz)
+    if attempts_left == 0 or selectors.why_closed(quiz=quiz):
+        return redirect(reverse("quizzes:quiz", kwargs={"course": quiz.course.slug}))
+    context = {
+        "quiz": quiz,
+        "course": quiz.course,
+        "attempts_left": attempts_left,
+        "next_number": selectors.learner_attempts(user=request.user, quiz=quiz).count()
+        + 1,
+    }
+    return render(request, "quizzes/start.html", context)
 
 
 def _overview(request, quiz: Quiz, *, status=200, **extra):

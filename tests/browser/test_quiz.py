@@ -59,6 +59,11 @@ def tab_until(page, matches, limit=120):
     raise AssertionError("the keyboard never reached the element")
 
 
+def start_the_quiz(page):
+    page.get_by_role("link", name="Start the quiz").click()
+    page.get_by_role("button", name="Start attempt 1 now").click()
+
+
 @pytest.fixture
 def timed_quiz():
     bank = make_bank(2, choices=3)
@@ -75,6 +80,11 @@ def test_a_learner_takes_a_timed_quiz_with_the_keyboard_alone(
     assert serious_violations(axe, page) == []
 
     tab_until(page, lambda el: el["text"] == "Start the quiz")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/quiz/start/")
+    assert page.evaluate(FOCUSED)["id"] == "confirm-start"
+    assert serious_violations(axe, page) == []
+    tab_until(page, lambda el: el["text"] == "Start attempt 1 now")
     page.keyboard.press("Enter")
     page.wait_for_url("**/quiz/1/")
     assert serious_violations(axe, page) == []
@@ -113,7 +123,7 @@ def test_the_clock_submits_when_time_runs_out(page, live_server, timed_quiz):
     user = make_user()
     sign_in(page, live_server, user)
     page.goto(f"/learn/{timed_quiz.course.slug}/quiz/")
-    page.get_by_role("button", name="Start the quiz").click()
+    start_the_quiz(page)
     page.wait_for_url("**/quiz/1/")
     Attempt.objects.update(deadline=timezone.now() + timedelta(seconds=3))
     page.reload()
@@ -133,7 +143,7 @@ def test_answers_chosen_offline_are_saved_when_the_connection_returns(
 ):
     sign_in(page, live_server, make_user())
     page.goto(f"/learn/{timed_quiz.course.slug}/quiz/")
-    page.get_by_role("button", name="Start the quiz").click()
+    start_the_quiz(page)
     page.wait_for_url("**/quiz/1/")
     status = page.locator("[data-save-status]")
 
@@ -153,7 +163,7 @@ def test_the_attempt_page_fits_a_360px_phone(page, live_server, timed_quiz):
     sign_in(page, live_server, make_user())
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(f"/learn/{timed_quiz.course.slug}/quiz/")
-    page.get_by_role("button", name="Start the quiz").click()
+    start_the_quiz(page)
     page.wait_for_url("**/quiz/1/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 

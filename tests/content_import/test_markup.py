@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from citylearn.core.markup import render_markdown
@@ -52,3 +54,19 @@ def test_content_links_become_site_paths():
     assert 'href="/learn/c/l/"' in html
     assert 'href="/glossary/#t"' in html
     assert 'href="/register/r/"' in html
+
+
+def test_an_exercise_title_becomes_a_heading_and_other_call_outs_stay_boxes():
+    html = render_markdown(
+        '!!! exercise "试一试"\n    练习内容\n\n!!! tip "想一想"\n    提示\n'
+    )
+
+    assert '<div class="admonition exercise">' in html
+    assert '<h2 class="admonition-title" id="_1">试一试</h2>' in html
+    assert '<p class="admonition-title">想一想</p>' in html
+
+
+def test_every_course_exercise_is_written_as_an_exercise():
+    lessons = Path(__file__).resolve().parents[2] / "content" / "courses"
+    for path in lessons.rglob("*.md"):
+        assert '!!! tip "试一试"' not in path.read_text(encoding="utf-8"), path

@@ -63,7 +63,7 @@ def urls(quiz, number=None):
 def test_concurrent_submissions_grade_the_attempt_exactly_once():
     quiz, user = make_quiz(make_bank(5)), make_user()
     clients = [signed_in(user) for __ in range(THREADS)]
-    clients[0].post(urls(quiz)["start"])
+    clients[0].post(urls(quiz)["start"], {"confirm": "1"})
     attempt = Attempt.objects.get()
     answers = correct_places(attempt)
     data = {"question": list(answers)} | {f"q-{p}": v for p, v in answers.items()}
@@ -91,7 +91,9 @@ def test_concurrent_starts_open_one_attempt():
     quiz, user = make_quiz(make_bank(5), max_attempts=1), make_user()
     clients = [signed_in(user) for __ in range(THREADS)]
 
-    responses = in_parallel(lambda i: clients[i].post(urls(quiz)["start"]))
+    responses = in_parallel(
+        lambda i: clients[i].post(urls(quiz)["start"], {"confirm": "1"})
+    )
 
     assert {r.status_code for r in responses} == {302}
     assert {r["Location"] for r in responses} == {
@@ -109,7 +111,7 @@ def test_concurrent_start_and_submit_never_exceed_the_attempt_limit():
     def take_attempts(index):
         statuses = []
         for __ in range(4):
-            started = clients[index].post(urls(quiz)["start"])
+            started = clients[index].post(urls(quiz)["start"], {"confirm": "1"})
             statuses.append(started.status_code)
             if started.status_code != 302:
                 break

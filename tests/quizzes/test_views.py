@@ -18,6 +18,7 @@ from tests.builders.quizzes import correct_places, make_bank, make_question, mak
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}
+CONFIRM = {"confirm": "1"}
 
 
 def url(name, quiz, number=None):
@@ -70,27 +71,27 @@ def test_the_overview_states_the_rules_and_offers_to_start(learner, quiz):
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert len(re.findall(r"<h1[ >]", html)) == 1
-    assert f'action="{url("start", quiz)}"' in html
+    assert f'href="{url("start", quiz)}"' in html
     assert "60%" in html and "20" in html
 
 
 def test_starting_opens_the_attempt_and_starting_again_resumes_it(learner, quiz):
-    response = learner.post(url("start", quiz))
+    response = learner.post(url("start", quiz), CONFIRM)
     assert response.status_code == 302
     assert response["Location"] == url("attempt", quiz, 1)
 
     overview = learner.get(url("quiz", quiz)).content.decode()
     assert "Continue attempt 1" in overview
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     assert Attempt.objects.count() == 1
 
 
 def test_a_learner_out_of_attempts_is_told_so(learner, quiz):
     for __ in range(2):
-        learner.post(url("start", quiz))
+        learner.post(url("start", quiz), CONFIRM)
         learner.post(url("submit", quiz, Attempt.objects.latest("pk").number))
 
-    response = learner.post(url("start", quiz))
+    response = learner.post(url("start", quiz), CONFIRM)
 
     assert response.status_code == 409
     assert str(NO_ATTEMPTS_LEFT) in response.content.decode()
@@ -101,7 +102,7 @@ def test_the_attempt_page_is_an_accessible_form(learner):
     bank = make_bank(2)
     make_question(bank, QuestionKind.MULTIPLE, correct=(0, 2))
     quiz = make_quiz(bank)
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
 
     html = learner.get(url("attempt", quiz, 1)).content.decode()
 
@@ -116,7 +117,7 @@ def test_the_attempt_page_is_an_accessible_form(learner):
 
 def test_the_attempt_page_does_not_depend_on_which_choices_are_correct(learner, quiz):
     """The answer-leak test: flipping every answer in the bank changes nothing sent."""
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     attempt = Attempt.objects.get()
 
     def page():
@@ -138,7 +139,7 @@ def test_the_attempt_page_does_not_depend_on_which_choices_are_correct(learner, 
 
 
 def test_choices_are_named_by_place_never_by_database_id(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     html = learner.get(url("attempt", quiz, 1)).content.decode()
 
     # Sixteen choices, yet every question's inputs are valued 1 to 4.
@@ -148,7 +149,7 @@ def test_choices_are_named_by_place_never_by_database_id(learner, quiz):
 
 
 def test_answers_saved_as_json_come_back_on_resume(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     attempt = Attempt.objects.get()
     first_page = learner.get(url("attempt", quiz, 1)).content.decode()
 
@@ -173,7 +174,7 @@ def test_answers_saved_as_json_come_back_on_resume(learner, quiz):
 
 
 def test_saving_without_javascript_returns_to_the_page(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
 
     response = learner.post(url("save", quiz, 1), form({1: [2]}))
 
@@ -183,7 +184,7 @@ def test_saving_without_javascript_returns_to_the_page(learner, quiz):
 
 
 def test_bad_answers_get_a_clear_error_and_keep_what_was_saved(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     learner.post(url("save", quiz, 1), form({1: [2]}))
 
     as_json = learner.post(url("save", quiz, 1), form({1: [9]}), **JSON)
@@ -198,7 +199,7 @@ def test_bad_answers_get_a_clear_error_and_keep_what_was_saved(learner, quiz):
 
 
 def test_after_the_deadline_answers_are_refused_and_the_attempt_graded(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     attempt = Attempt.objects.get()
     learner.post(url("save", quiz, 1), form({1: [1]}))
     Attempt.objects.filter(pk=attempt.pk).update(
@@ -219,7 +220,7 @@ def test_after_the_deadline_answers_are_refused_and_the_attempt_graded(learner, 
 
 
 def test_a_late_submission_is_graded_on_answers_saved_in_time(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     attempt = Attempt.objects.get()
     right = correct_places(attempt)
     learner.post(url("save", quiz, 1), form({1: right[1]}))
@@ -237,7 +238,7 @@ def test_a_late_submission_is_graded_on_answers_saved_in_time(learner, quiz):
 
 
 def test_submitting_twice_grades_once(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     attempt = Attempt.objects.get()
 
     first = learner.post(url("submit", quiz, 1), form(correct_places(attempt)), **JSON)
@@ -252,7 +253,7 @@ def test_submitting_twice_grades_once(learner, quiz):
 def test_the_result_shows_answers_and_explanations_with_focus_on_its_heading(
     learner, quiz
 ):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     attempt = Attempt.objects.get()
     learner.post(url("submit", quiz, 1), form(correct_places(attempt)))
 
@@ -267,7 +268,7 @@ def test_the_result_shows_answers_and_explanations_with_focus_on_its_heading(
 
 def test_a_score_only_quiz_never_shows_the_answers(learner):
     quiz = make_quiz(make_bank(3), answers_shown=AnswersShown.NEVER)
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     attempt = Attempt.objects.get()
     learner.post(url("submit", quiz, 1), form({1: [1]}))
 
@@ -280,7 +281,7 @@ def test_a_score_only_quiz_never_shows_the_answers(learner):
 
 
 def test_a_running_attempt_has_no_result_yet(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
 
     response = learner.get(url("result", quiz, 1))
 
@@ -301,7 +302,7 @@ def test_nobody_sees_or_touches_another_learners_attempt(learner, quiz):
 
 
 def test_every_json_response_is_free_of_choices_and_answers(learner, quiz):
-    learner.post(url("start", quiz))
+    learner.post(url("start", quiz), CONFIRM)
     attempt = Attempt.objects.get()
     bodies = [
         learner.post(url("save", quiz, 1), form({1: [1]}), **JSON),

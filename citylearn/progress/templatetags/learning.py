@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from citylearn.assignments.selectors import assignment_of
 from citylearn.core.sessions import signed_in_user
-from citylearn.progress.selectors import course_state
+from citylearn.progress.selectors import course_state, lessons_with_state
 
 register = template.Library()
 
@@ -34,3 +34,14 @@ def lesson_progress(context, lesson) -> dict:
         "is_completed": user is not None
         and lesson.completions.filter(user=user).exists(),
     }
+
+
+@register.simple_tag(takes_context=True)
+def lessons_not_completed(context, course) -> list:
+    """The course's required lessons the signed-in learner has not completed, in order."""
+    user = signed_in_user(context["request"])
+    return list(
+        lessons_with_state(course=course, user=user).filter(
+            required=True, is_completed=False
+        )
+    )

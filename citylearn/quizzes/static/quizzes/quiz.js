@@ -12,6 +12,9 @@
   var pending = {};
   var sending = false;
   var retryTimer = null;
+  // Set once the learner submits: the form then carries every answer, so autosaving
+  // stops, and a save still on its way is awaited, or it would reach a graded attempt.
+  var submitter = null;
 
   function say(message) {
     if (statusBox) statusBox.textContent = message;
@@ -31,7 +34,7 @@
 
   function flush() {
     var positions = Object.keys(pending);
-    if (sending || positions.length === 0) return;
+    if (submitter || sending || positions.length === 0) return;
     sending = true;
     pending = {};
     fetch(form.dataset.saveUrl, {
@@ -66,9 +69,20 @@
       })
       .finally(function () {
         sending = false;
-        if (Object.keys(pending).length && !retryTimer) flush();
+        if (submitter) {
+          form.requestSubmit(submitter);
+        } else if (Object.keys(pending).length && !retryTimer) {
+          flush();
+        }
       });
   }
+
+  form.addEventListener("submit", function (event) {
+    submitter = event.submitter || form.querySelector("[data-submit]");
+    pending = {};
+    clearTimeout(retryTimer);
+    if (sending) event.preventDefault();
+  });
 
   form.addEventListener("change", function (event) {
     var fieldset = event.target.closest("[data-question]");
