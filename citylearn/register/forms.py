@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citylearn.core.content_language import ContentLanguageSelect
+
 
 class RegisterFilterForm(forms.Form):
     """The register's filters, kept in the URL so that a filtered list can be shared."""
@@ -16,7 +18,11 @@ class RegisterFilterForm(forms.Form):
         coerce=lambda value: value == "yes",
         empty_value=None,
     )
-    department = forms.ChoiceField(label=_("Responsible department"), required=False)
+    department = forms.ChoiceField(
+        label=_("Responsible department"),
+        required=False,
+        widget=ContentLanguageSelect,
+    )
 
     def __init__(self, *args, departments: list[str], **kwargs):
         super().__init__(*args, **kwargs)

@@ -203,7 +203,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 
-WAGTAIL_SITE_NAME = "citylearn"
+WAGTAIL_SITE_NAME = "城市数据学堂 City Data Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -219,7 +219,8 @@ WAGTAILDOCS_EXTENSIONS = [
 # Documents go out through Django (attachment, nosniff, a CSP), never from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-LOGIN_URL = "/accounts/login/"
+# A URL name, not a path: reversed in the visitor's language, so /en/ stays English.
+LOGIN_URL = "accounts:login"
 
 # Public pages: everything from this site, nothing inline.
 CONTENT_SECURITY_POLICY = {
@@ -249,8 +250,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Organisation, accounts and audit log.
 AUTHENTICATION_BACKENDS = ["citylearn.accounts.backends.StaffAuthenticationBackend"]
-LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Behind nginx (deploy/) set 1: the address it appends to X-Forwarded-For is the client's.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))

@@ -29,6 +29,7 @@ def test_a_page_a_learner_may_not_open_explains_in_the_sites_layout(client):
 
     page = response.content.decode()
     assert response.status_code == 403
+    assert '<html lang="zh-CN">' in page
     assert 'class="site-header"' in page
     assert "你无法打开此页面" in page
     assert "人事或培训专员" in page
@@ -39,7 +40,10 @@ def test_a_missing_page_offers_home_search_and_sign_in(client):
 
     page = response.content.decode()
     assert response.status_code == 404
+    assert '<html lang="zh-CN">' in page
     assert 'class="site-header"' in page
+    assert "Page not found" not in page
+    assert 'href="/"' in page
     assert 'href="/search/"' in page
     assert 'href="/accounts/login/"' in page
 
@@ -53,6 +57,7 @@ def test_the_server_error_page_renders_without_the_database(client, settings):
 
     page = response.content.decode()
     assert response.status_code == 500
+    assert '<html lang="zh-CN">' in page
     assert 'class="site-header"' in page
     assert "出了点问题" in page
 
