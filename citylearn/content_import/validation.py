@@ -21,18 +21,19 @@ from citylearn.content_import.sources import (
     read_markdown,
     read_yaml_file,
 )
-from citylearn.core.markup import LINK_KINDS
+from citylearn.core.markup import INDEX_SLUGS, LINK_KINDS
 from citylearn.quizzes.enums import AnswersShown
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
-MARKDOWN_KINDS = ("course", "lesson", "case", "explainer", "register")
+MARKDOWN_KINDS = ("course", "lesson", "case", "explainer", "register", "about")
 CONTENT_ENTRIES = (
     "courses",
     "cases",
     "explainers",
     "register",
     "selfchecks",
+    "about",
     "glossary.yaml",
 )
 
@@ -47,6 +48,7 @@ class ContentTree:
     explainers: list[Source] = field(default_factory=list)
     register: list[Source] = field(default_factory=list)
     selfchecks: list[Source] = field(default_factory=list)
+    about: list[Source] = field(default_factory=list)
     glossary: Source | None = None
     problems: list[Problem] = field(
         default_factory=list
@@ -57,6 +59,7 @@ class ContentTree:
         groups += [
             self.register,
             self.selfchecks,
+            self.about,
             [self.glossary] if self.glossary else [],
         ]
         return [source for group in groups for source in group]
@@ -155,6 +158,7 @@ def read_tree(root: Path) -> ContentTree:
         ("cases", "case", tree.cases),
         ("explainers", "explainer", tree.explainers),
         ("register", "register", tree.register),
+        ("about", "about", tree.about),
     ):
         kind_dir = root / folder_name
         for path in sorted(kind_dir.glob("*")) if folder(kind_dir) else []:
@@ -202,6 +206,7 @@ def validate_tree(
         elif source.kind == "glossary":
             _validate_glossary(source)
 
+    _check_about_slugs(tree)
     known = _known_slugs(tree, existing_slugs)
     # Terms of a broken glossary are unknown: its own error says so, once.
     if tree.glossary and tree.glossary.fields is None:
@@ -210,6 +215,14 @@ def validate_tree(
         _check_links_and_images(tree.root, source, known)
     _check_lessons(tree)
     _wait_for_broken_sources(tree, existing_slugs)
+
+
+def _check_about_slugs(tree: ContentTree) -> None:
+    # About pages sit next to the site's areas and self-checks, at the top of the site.
+    taken = {*INDEX_SLUGS.values(), *(source.slug for source in tree.selfchecks)}
+    for source in tree.about:
+        if source.slug in taken:
+            source.problem(1, f"'{source.slug}' is already the address of another page")
 
 
 def _known_slugs(

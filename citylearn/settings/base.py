@@ -222,6 +222,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # A URL name, not a path: reversed in the visitor's language, so /en/ stays English.
 LOGIN_URL = "accounts:login"
 
+# Shown on the contact and privacy pages (content/about/): where citizens write or call.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+CONTACT_PHONE = os.environ.get("CONTACT_PHONE", "")
+
 # Public pages: everything from this site, nothing inline.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

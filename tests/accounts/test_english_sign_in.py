@@ -29,9 +29,7 @@ def test_a_chinese_page_for_staff_sends_to_the_chinese_sign_in(client):
     assert response["Location"] == "/accounts/login/?next=/my/learning/"
 
 
-def test_a_learner_signing_in_in_english_lands_on_the_english_home_page(
-    client, tree
-):
+def test_a_learner_signing_in_in_english_lands_on_the_english_home_page(client, tree):
     factories.staff("L1", tree["community"])
 
     response = client.post(
@@ -41,9 +39,7 @@ def test_a_learner_signing_in_in_english_lands_on_the_english_home_page(
     assert response["Location"] == "/en/"
 
 
-def test_an_officer_signing_in_in_english_lands_on_the_english_dashboard(
-    client, tree
-):
+def test_an_officer_signing_in_in_english_lands_on_the_english_dashboard(client, tree):
     person = factories.staff("H1", tree["street"])
     factories.grant(person.user, Role.HR_OFFICER, tree["street"])
 

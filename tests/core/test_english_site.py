@@ -14,6 +14,7 @@ from django.urls import path
 
 from citylearn import urls as site_urls
 from citylearn.content_import.services import import_content
+from tests.content_tree import write
 from tests.quizzes.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -71,12 +72,31 @@ def chinese_in_the_wrong_voice(page: str) -> list[str]:
     return wrong
 
 
+ABOUT_PAGE = """\
+    ---
+    title: {title}
+    summary: 本站说明。
+    last_reviewed: 2026-12-06
+    facts: [contact, retention]
+    ---
+    正文。
+    """
+
+
 @pytest.fixture
 def site(content_root):
+    for slug, title in ABOUT_PAGES.items():
+        write(content_root, f"about/{slug}.md", ABOUT_PAGE.format(title=title))
     report = import_content(content_root)
     assert report.problems == []
 
 
+ABOUT_PAGES = {
+    "about": "关于本站",
+    "privacy": "隐私说明",
+    "accessibility": "无障碍声明",
+    "contact": "联系我们",
+}
 ANONYMOUS_PAGES = [
     "/en/",
     "/en/rights/",
@@ -89,6 +109,10 @@ ANONYMOUS_PAGES = [
     "/en/rights-check/",
     "/en/search/?q=数据",
     "/en/transparency/",
+    "/en/about/",
+    "/en/privacy/",
+    "/en/accessibility/",
+    "/en/contact/",
     "/en/accounts/login/",
     "/en/accounts/password/link/",
 ]
