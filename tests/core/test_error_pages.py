@@ -64,3 +64,25 @@ def test_the_server_error_page_renders_without_the_database(client, settings):
 
 def _no_database(execute, sql, params, many, context):
     raise RuntimeError("the database is down")
+
+
+def test_the_demo_shows_the_sites_404_even_with_debug_on(client, settings):
+    settings.DEBUG = True
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE,
+        "citylearn.core.middleware.SiteNotFoundPageMiddleware",
+    ]
+
+    response = client.get("/en/no/such/page/")
+
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="en">' in page
+    assert "URLconf" not in page
+    assert 'class="site-header"' in page
+
+
+def test_the_demo_settings_use_the_sites_404():
+    from citylearn.settings import dev
+
+    assert "citylearn.core.middleware.SiteNotFoundPageMiddleware" in dev.MIDDLEWARE
