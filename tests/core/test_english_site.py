@@ -14,6 +14,9 @@ from django.urls import path
 
 from citylearn import urls as site_urls
 from citylearn.content_import.services import import_content
+from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.progress.services import complete_lesson, start_course
+from citylearn.quizzes.services import start_attempt
 from tests.content_tree import write
 from tests.quizzes.factories import make_user
 
@@ -121,6 +124,7 @@ SIGNED_IN_PAGES = [
     "/en/learn/data-basics/",
     "/en/learn/data-basics/quality/",
     "/en/learn/data-basics/quiz/",
+    "/en/learn/data-basics/quiz/1/",
     "/en/my/learning/",
     "/en/accounts/my-data/",
 ]
@@ -141,7 +145,12 @@ def test_chinese_content_is_marked_as_chinese_on_english_pages(client, site, url
 def test_chinese_content_is_marked_as_chinese_for_a_signed_in_learner(
     client, site, url
 ):
-    client.force_login(make_user(first_name="晓明", last_name="张"))
+    learner = make_user(first_name="晓明", last_name="张")
+    course = CoursePage.objects.get(slug="data-basics")
+    start_course(user=learner, course=course)
+    complete_lesson(user=learner, lesson=LessonPage.objects.get(slug="quality"))
+    start_attempt(quiz=course.final_quiz, user=learner)
+    client.force_login(learner)
 
     response = client.get(url)
 
