@@ -16,3 +16,4 @@ def test_the_demo_shows_transparency_figures_at_once_and_when_they_were_computed
     assert "今晚更新后" not in page
     assert '<dl class="figures">' in page
     assert "<time datetime=" in page
+    assert "本页数据计算于" in page
