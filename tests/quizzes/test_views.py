@@ -172,7 +172,7 @@ def test_answers_saved_as_json_come_back_on_resume(learner, quiz):
     assert 'id="q-2-3" value="3" checked' in resumed
     assert 'id="q-4-1" value="1" checked' in resumed
     assert resumed.count(" checked") == 2
-    questions = re.compile(r'<span class="question-stem">([^<]+)</span>')
+    questions = re.compile(r'<span class="question-stem"[^>]*>([^<]+)</span>')
     assert questions.findall(resumed) == questions.findall(first_page)
     assert Attempt.objects.get().deadline == attempt.deadline
 
