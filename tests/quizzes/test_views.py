@@ -116,7 +116,7 @@ def test_the_attempt_page_is_an_accessible_form(learner):
     for input_id in re.findall(
         r'<input type="(?:radio|checkbox)"[^>]* id="([^"]+)"', html
     ):
-        assert f'<label for="{input_id}">' in html
+        assert f'<label for="{input_id}" lang="zh-Hans">' in html
 
 
 def test_the_attempt_page_does_not_depend_on_which_choices_are_correct(learner, quiz):
