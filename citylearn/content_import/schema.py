@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
 from citylearn.content_import.sources import SLUG, Source
+from citylearn.core.enums import SiteFact
 from citylearn.courses.enums import Audience
 from citylearn.explainers.enums import Topic
 from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
@@ -214,6 +215,13 @@ SCHEMAS = {
         "last_reviewed": (REQUIRED, date),
         "reviewer": (REQUIRED, text),
         "references": (REQUIRED, REFERENCES),
+    },
+    "about": {
+        "title": (REQUIRED, text),
+        "summary": (REQUIRED, text),
+        "last_reviewed": (REQUIRED, date),
+        "facts": (OPTIONAL, list_of(one_of(SiteFact))),
+        "references": (OPTIONAL, list_of(reference)),
     },
     "quiz-file": {
         "quiz": (REQUIRED, lambda value: value),

@@ -15,6 +15,7 @@ from citylearn.content_import.models import ImportedSource
 from citylearn.content_import.sources import Problem, Source
 from citylearn.content_import.validation import IMAGE, read_tree, validate_tree
 from citylearn.core.markup import INDEX_SLUGS
+from citylearn.core.models import InformationPage
 from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
 from citylearn.explainers.models import (
     ExplainerIndexPage,
@@ -45,6 +46,7 @@ PAGE_MODELS = {
     "register": RegisterEntryPage,
     "selfcheck": SelfCheckPage,
     "letter": LetterPage,
+    "about": InformationPage,
 }
 
 
@@ -125,6 +127,9 @@ def import_content(
     for source in tree.selfchecks:
         if source.importable:
             importer.selfcheck(source, indexes["home"])
+    for source in tree.about:
+        if source.importable:
+            importer.page(source, indexes["home"])
     _unpublish_missing(root, report)
     return report
 
@@ -288,7 +293,7 @@ class _Importer:
         for name, default in defaults.items():
             if name in model_fields:
                 values.setdefault(name, default)
-        lists = ("tags", "references", "governance_risks", "related_courses")
+        lists = ("tags", "references", "governance_risks", "related_courses", "facts")
         for name in (*lists, "related_explainers", "related"):
             if name in model_fields:
                 values.setdefault(name, [])

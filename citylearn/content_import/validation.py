@@ -21,13 +21,21 @@ from citylearn.content_import.sources import (
     read_markdown,
     read_yaml_file,
 )
-from citylearn.core.markup import LINK_KINDS
+from citylearn.core.markup import INDEX_SLUGS, LINK_KINDS
 from citylearn.letters.enums import Right
 from citylearn.quizzes import rules
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
-MARKDOWN_KINDS = ("course", "lesson", "case", "explainer", "register", "letter")
+MARKDOWN_KINDS = (
+    "course",
+    "lesson",
+    "case",
+    "explainer",
+    "register",
+    "letter",
+    "about",
+)
 CONTENT_ENTRIES = (
     "courses",
     "cases",
@@ -35,6 +43,7 @@ CONTENT_ENTRIES = (
     "register",
     "letters",
     "selfchecks",
+    "about",
     "glossary.yaml",
 )
 
@@ -50,6 +59,7 @@ class ContentTree:
     register: list[Source] = field(default_factory=list)
     letters: list[Source] = field(default_factory=list)
     selfchecks: list[Source] = field(default_factory=list)
+    about: list[Source] = field(default_factory=list)
     glossary: Source | None = None
     problems: list[Problem] = field(
         default_factory=list
@@ -61,6 +71,7 @@ class ContentTree:
             self.register,
             self.letters,
             self.selfchecks,
+            self.about,
             [self.glossary] if self.glossary else [],
         ]
         return [source for group in groups for source in group]
@@ -160,6 +171,7 @@ def read_tree(root: Path) -> ContentTree:
         ("explainers", "explainer", tree.explainers),
         ("register", "register", tree.register),
         ("letters", "letter", tree.letters),
+        ("about", "about", tree.about),
     ):
         kind_dir = root / folder_name
         for path in sorted(kind_dir.glob("*")) if folder(kind_dir) else []:
@@ -209,6 +221,7 @@ def validate_tree(
         elif source.kind == "glossary":
             _validate_glossary(source)
 
+    _check_about_slugs(tree)
     known = _known_slugs(tree, existing_slugs)
     # Terms of a broken glossary are unknown: its own error says so, once.
     if tree.glossary and tree.glossary.fields is None:
@@ -217,6 +230,14 @@ def validate_tree(
         _check_links_and_images(tree.root, source, known)
     _check_lessons(tree)
     _wait_for_broken_sources(tree, existing_slugs)
+
+
+def _check_about_slugs(tree: ContentTree) -> None:
+    # About pages sit next to the site's areas and self-checks, at the top of the site.
+    taken = {*INDEX_SLUGS.values(), *(source.slug for source in tree.selfchecks)}
+    for source in tree.about:
+        if source.slug in taken:
+            source.problem(1, f"'{source.slug}' is already the address of another page")
 
 
 def _known_slugs(

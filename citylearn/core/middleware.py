@@ -1,5 +1,7 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http import Http404
+from django.views.defaults import page_not_found
 from wagtail.views import serve as serve_page
 
 from citylearn.core.selectors import site_for_request
@@ -35,3 +37,19 @@ class WagtailSiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is serve_page:
             request._wagtail_site = site_for_request(request)
+
+
+class SiteNotFoundPageMiddleware:
+    """The demo (settings/dev.py) answers a missing page with the site's own 404, as
+    production does, not with Django's debug page that lists every URL pattern."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        return None

@@ -1,5 +1,6 @@
 from collections.abc import Collection
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from citylearn.core.enums import SiteFact
+from citylearn.core.fields import ChoiceListField
 from citylearn.core.markup import render_markdown
 from citylearn.core.selectors import readable_by_anyone, view_restrictions_exist
 from citylearn.pagecache.decorators import mark_public
@@ -173,3 +176,49 @@ class HomePage(BasePage):
         found = pages.in_bulk([pk for pk in areas.values() if pk])
         context.update({name: found.get(pk) for name, pk in areas.items()})
         return context
+
+
+class InformationPage(MarkdownBody, BasePage):  # noqa: DJ008 - Page.__str__ is the title
+    """About the site itself: who runs it, privacy, accessibility, how to get in touch.
+
+    Written in content/about/ like the explainers; what only the operator knows (the
+    contact address, how long logs are kept) comes from the settings, by name in `facts`,
+    so the text never goes stale when the operator changes them.
+    """
+
+    summary = models.TextField(_("summary"), blank=True)
+    last_reviewed = models.DateField(_("last reviewed"))
+    facts = ChoiceListField(
+        _("site facts shown"), options=SiteFact.choices, default=list, blank=True
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+        FieldPanel("facts"),
+        FieldPanel("references"),
+    ]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("information page")
+
+    def search_text_parts(self) -> list[str]:
+        return [self.title, self.summary, self.body]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contact"] = SiteFact.CONTACT in self.facts and site_contact()
+        context["retention"] = SiteFact.RETENTION in self.facts and {
+            "audit_log_days": settings.AUDIT_LOG_RETENTION_DAYS,
+            "idle_timeout_minutes": settings.IDLE_TIMEOUT_SECONDS // 60,
+        }
+        return context
+
+
+def site_contact() -> dict[str, str]:
+    """How visitors reach the operator, as configured; empty values are not shown."""
+    return {"email": settings.CONTACT_EMAIL, "phone": settings.CONTACT_PHONE}

@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from citylearn.feedback.models import COMMENT_MAX_LENGTH
 
+# The query parameter that brings a reader back to a page whose form they sent empty.
+UNANSWERED = ("feedback", "unanswered")
+
 
 class FeedbackForm(forms.Form):
     prefix = "feedback"

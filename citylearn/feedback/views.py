@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from citylearn.core.clients import client_address
 from citylearn.core.redirects import safe_next_url
-from citylearn.feedback.forms import FeedbackForm
+from citylearn.feedback.forms import UNANSWERED, FeedbackForm
 from citylearn.feedback.services import (
     allow_feedback_from,
     submit_feedback,
@@ -33,6 +33,9 @@ def submit(request):
         return render(request, "feedback/refused.html", status=403)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
+        back = _back_to_the_form(request, form)
+        if back:
+            return back
         return render(request, "feedback/form_page.html", {"form": form}, status=400)
     path = form.cleaned_data["path"]
     if form.is_from_a_bot():
@@ -56,6 +59,22 @@ def submit(request):
 def thanks(request):
     back = safe_next_url(request, request.GET.get("next"))
     return render(request, "feedback/thanks.html", {"back": back})
+
+
+def _back_to_the_form(request: HttpRequest, form: FeedbackForm):
+    """Send a reader who only forgot to answer back to their page, where the form
+    shows the error; when they also wrote a comment, the form page keeps it instead."""
+    path = form.data.get(form["path"].html_name, "")
+    only_unanswered = set(form.errors) == {"helpful"} and not form.data.get(
+        form["comment"].html_name
+    )
+    if not (only_unanswered and safe_next_url(request, path)):
+        return None
+    response = HttpResponseRedirect(
+        f"{path}?{urlencode({UNANSWERED[0]: UNANSWERED[1]})}#feedback-errors"
+    )
+    response.status_code = 303
+    return response
 
 
 def _thanks(path: str) -> HttpResponseRedirect:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from citylearn.core.markup import render_markdown
+from citylearn.core.selectors import readable_by_anyone
 from citylearn.quizzes import rules
 from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
 from citylearn.quizzes.models import (
@@ -21,6 +22,7 @@ from citylearn.quizzes.models import (
     QuestionBank,
     Quiz,
     SelectedChoice,
+    SelfCheckPage,
 )
 from citylearn.quizzes.scoring import question_points
 from citylearn.quizzes.services import DEADLINE_GRACE, WINDOW_REFUSALS
@@ -306,3 +308,8 @@ def _blank(questions: list[Question], choices: list[list[dict]]) -> list[SheetQu
             zip(questions, choices, strict=True), 1
         )
     ]
+
+
+def public_self_checks() -> QuerySet[SelfCheckPage]:
+    """The self-checks a citizen may take, for the pages that point to them."""
+    return readable_by_anyone(SelfCheckPage.objects.all()).order_by("title")

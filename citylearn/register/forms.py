@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from citylearn.core.content_language import ContentLanguageSelect
 from citylearn.core.forms import FilterForm
 
 
@@ -18,7 +19,11 @@ class RegisterFilterForm(FilterForm):
         coerce=lambda value: value == "yes",
         empty_value=None,
     )
-    department = forms.ChoiceField(label=_("Responsible department"), required=False)
+    department = forms.ChoiceField(
+        label=_("Responsible department"),
+        required=False,
+        widget=ContentLanguageSelect,
+    )
 
     def __init__(self, *args, departments: list[str], **kwargs):
         super().__init__(*args, **kwargs)

@@ -214,7 +214,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 
-WAGTAIL_SITE_NAME = "citylearn"
+WAGTAIL_SITE_NAME = "城市数据学堂 City Data Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -230,7 +230,12 @@ WAGTAILDOCS_EXTENSIONS = [
 # Documents go out through Django (attachment, nosniff, a CSP), never from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-LOGIN_URL = "/accounts/login/"
+# A URL name, not a path: reversed in the visitor's language, so /en/ stays English.
+LOGIN_URL = "accounts:login"
+
+# Shown on the contact and privacy pages (content/about/): where citizens write or call.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+CONTACT_PHONE = os.environ.get("CONTACT_PHONE", "")
 
 # Public pages: everything from this site, nothing inline.
 CONTENT_SECURITY_POLICY = {
@@ -260,8 +265,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Organisation, accounts and audit log.
 AUTHENTICATION_BACKENDS = ["citylearn.accounts.backends.StaffAuthenticationBackend"]
-LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Behind nginx (deploy/) set 1: the address it appends to X-Forwarded-For is the client's.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))

@@ -42,7 +42,9 @@ def test_thirty_idle_minutes_sign_a_person_out(client, signed_in):
     set_session(client, **{session_keys.LAST_SEEN: int(time.time()) - 30 * 60 - 5})
     response = client.get(PAGE)
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/login/?next=")
+    assert response["Location"].startswith(
+        "/en/accounts/login/?next="
+    )  # PAGE is English
     assert SESSION_KEY not in client.session
     assert AuditEntry.objects.filter(action=AuditAction.SESSION_TIMED_OUT).exists()
     follow = client.get(response["Location"])

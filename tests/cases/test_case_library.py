@@ -95,7 +95,7 @@ def test_a_case_links_its_risks_to_explainers_and_its_courses(client):
     assert f'<a class="tag" href="/en/rights/{explainer.slug}/">Purpose creep' in html
     # vendor-lock-in's explainer does not exist here: the risk is shown, unlinked.
     assert '<span class="tag">Vendor lock-in</span>' in html
-    assert f'<a href="/en/learn/{course.slug}/">数据安全</a>' in html
+    assert f'<a href="/en/learn/{course.slug}/" lang="zh-Hans">数据安全</a>' in html
     assert "for staff, sign-in needed" in html
     assert 'href="/en/cases/?theme=city-brain">City brain</a>' in html
 

@@ -78,3 +78,13 @@ def test_no_placeholder_text(tree):
         assert not PLACEHOLDERS.search(text), (
             f"{source.path}: {PLACEHOLDERS.search(text)}"
         )
+
+
+def test_the_site_has_its_about_privacy_accessibility_and_contact_pages(tree):
+    about = {source.slug: source for source in tree.about}
+    assert set(about) >= {"about", "privacy", "accessibility", "contact"}
+    assert about["privacy"].fields["facts"] == ["contact", "retention"]
+    assert "contact" in about["contact"].fields["facts"]
+    assert "WCAG 2.1 AA" in about["accessibility"].body
+    for right in ("第四十五条", "第四十六条", "第四十七条", "第五十条", "第六十五条"):
+        assert right in about["privacy"].body

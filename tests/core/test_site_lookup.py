@@ -43,11 +43,13 @@ def test_a_page_view_reads_no_site_root_page_restriction_or_glossary(client):
 
 def test_moving_the_site_root_takes_effect_at_once(client):
     index = pages.index(pages.ExplainerIndexPage, "rights", "你的数据权利")
-    assert "<h1>你的数据权利</h1>" not in client.get("/").content.decode()
+    assert (
+        '<h1 lang="zh-Hans">你的数据权利</h1>' not in client.get("/").content.decode()
+    )
     site = Site.objects.get(is_default_site=True)
     site.root_page = index
     site.save()
-    assert "<h1>你的数据权利</h1>" in client.get("/").content.decode()
+    assert '<h1 lang="zh-Hans">你的数据权利</h1>' in client.get("/").content.decode()
 
 
 def test_a_new_host_name_is_served_its_own_site(client, settings):
@@ -56,7 +58,7 @@ def test_a_new_host_name_is_served_its_own_site(client, settings):
     assert client.get("/", HTTP_HOST="rights.example").status_code == 200
     Site.objects.create(hostname="rights.example", port=80, root_page=index)
     page = client.get("/", HTTP_HOST="rights.example").content.decode()
-    assert "<h1>你的数据权利</h1>" in page
+    assert '<h1 lang="zh-Hans">你的数据权利</h1>' in page
 
 
 def test_editing_the_home_page_shows_at_once(client):

@@ -107,17 +107,50 @@ def test_a_comment_over_the_limit_is_refused_and_kept_in_the_form(client, explai
     assert 'name="feedback-path" value="/rights/right-to-access/"' in html
 
 
-def test_an_answer_without_yes_or_no_is_refused_with_a_reason(client, explainer):
+def test_an_answer_without_yes_or_no_sends_the_reader_back_to_the_form(
+    client, explainer
+):
     response = answer(client, **{"feedback-helpful": ""})
-    assert response.status_code == 400
-    assert (
-        "Choose yes or no."
-        in client.post(
-            "/en/feedback/",
-            {"feedback-path": "/rights/right-to-access/"},
-            **ORIGIN,
-        ).content.decode()
+
+    assert response.status_code == 303
+    assert response["Location"] == (
+        "/rights/right-to-access/?feedback=unanswered#feedback-errors"
     )
+    assert not Feedback.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert 'id="feedback-errors" tabindex="-1"' in page
+    assert '<a href="#id_feedback-helpful_0">' in page
+    assert 'aria-invalid="true"' in page
+    assert 'class="prose"' in page  # still the article
+
+
+def test_the_reader_is_sent_back_to_the_english_page_in_english(client, explainer):
+    response = answer(
+        client, path="/en/rights/right-to-access/", **{"feedback-helpful": ""}
+    )
+
+    assert response["Location"].startswith("/en/rights/right-to-access/?")
+    page = client.get(response["Location"]).content.decode()
+    assert "Choose yes or no." in page
+    assert '<html lang="en">' in page
+
+
+def test_an_unanswered_form_with_a_comment_keeps_the_comment(client, explainer):
+    response = answer(
+        client, **{"feedback-helpful": "", "feedback-comment": "第二段看不懂"}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "第二段看不懂" in page
+    assert 'id="feedback-errors"' in page
+
+
+@pytest.mark.parametrize("path", ["//evil.example/", "https://evil.example/", "x"])
+def test_an_unanswered_form_never_redirects_off_the_site(client, explainer, path):
+    response = answer(client, path=path, **{"feedback-helpful": ""})
+
+    assert response.status_code == 400
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from citylearn.search.selectors import FullTextMatch, public_pages
 
 pytestmark = pytest.mark.django_db
 
-HIT_URL = re.compile(r'<h3><a href="([^"]+)">')
+HIT_URL = re.compile(r'<h3[^>]*><a href="([^"]+)">')
 
 
 @pytest.fixture

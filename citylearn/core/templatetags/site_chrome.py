@@ -49,3 +49,23 @@ def primary_navigation(context):
             for url, label in links
         ]
     }
+
+
+# The pages about the site itself (content/about/), linked from every page's footer.
+ABOUT_PAGES = [
+    ("about/", _("About this site")),
+    ("privacy/", _("Privacy")),
+    ("accessibility/", _("Accessibility")),
+    ("contact/", _("Contact us")),
+]
+
+
+@register.inclusion_tag("core/includes/footer_navigation.html")
+def footer_navigation():
+    """Links to the pages about the site, built without a query."""
+    return {
+        "links": [
+            (reverse("wagtail_serve", args=[slug]), label)
+            for slug, label in ABOUT_PAGES
+        ]
+    }

@@ -1,7 +1,7 @@
 from django import template
 
 from citylearn.core.models import BasePage
-from citylearn.feedback.forms import FeedbackForm
+from citylearn.feedback.forms import UNANSWERED, FeedbackForm
 from citylearn.feedback.services import PUBLIC_VIEWS
 
 register = template.Library()
@@ -18,4 +18,10 @@ def feedback_form(context):
     page = context.get("page")
     if isinstance(page, BasePage) and not page.is_open_to_everyone():
         return {"form": None}
+    key, value = UNANSWERED
+    if request.GET.get(key) == value:
+        # Sent without an answer and without JavaScript: the same form, with its error.
+        form = FeedbackForm({f"{FeedbackForm.prefix}-path": request.path})
+        form.is_valid()
+        return {"form": form}
     return {"form": FeedbackForm(initial={"path": request.path})}
