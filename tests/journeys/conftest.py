@@ -1,0 +1,177 @@
+"""A live gunicorn server with the demo data, which every journey walks through.
+
+The server is a separate process, so it cannot see pytest-django's test database, which
+lives in a transaction or gets flushed: it gets a database of its own, built as
+`python3 dev.py run` builds a newcomer's (migrate, import content/, setup_demo), once per
+session. The journeys only look at the site through the browser, as its users do.
+"""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from citylearn.core.demo import DEMO_PASSWORD
+from tests.browser.conftest import SERIOUS, axe, browser  # noqa: F401 - the fixtures, shared
+from tests.conftest import require_tool
+
+ROOT = Path(__file__).resolve().parents[2]
+POSTGRES = "postgres://postgres@127.0.0.1:5432/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_database(scratch: Path) -> str:
+    """A fresh database beside the suite's: PostgreSQL when the suite runs on it."""
+    suite = os.environ.get("DATABASE_URL", "")
+    if not suite.startswith("postgres"):
+        return f"sqlite:///{scratch / 'demo.sqlite3'}"
+    import psycopg
+
+    name = suite.rsplit("/", 1)[1] + "_journeys"
+    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return POSTGRES + name
+
+
+def wait_for(port: int, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        try:
+            probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            probe.request("GET", "/healthz")
+            if probe.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    pytest.fail(f"gunicorn did not answer on port {port}:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The base URL of gunicorn serving the demo: what `python3 dev.py run` builds."""
+    require_tool("chromium")
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    if not gunicorn.exists():
+        pytest.skip("gunicorn is not installed in this environment")
+    scratch = tmp_path_factory.mktemp("demo-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.journeys.server_settings",
+        "DATABASE_URL": server_database(scratch),
+        "MEDIA_ROOT": str(scratch / "media"),
+        "PRIVATE_MEDIA_ROOT": str(scratch / "private"),
+        "CONTENT_DIR": str(ROOT / "content"),
+        # One process: the page cache and rate limits live in its memory, and
+        # tasks run in it, as on a newcomer's machine.
+        "CELERY_BROKER_URL": "",
+        "REDIS_URL": "",
+        "CONN_MAX_AGE": "0",
+    }
+    log = scratch / "server.log"
+    with log.open("w") as out:
+        for command in (["migrate", "--no-input"], ["import_content"], ["setup_demo"]):
+            subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
+                [sys.executable, "manage.py", *command, "-v0"],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                check=True,
+            )
+    port = free_port()
+    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
+        [
+            str(gunicorn),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "4",
+            "--timeout",
+            "60",
+            "citylearn.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("a"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(port, server, log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    # A server error in any journey fails the run, even if the page looked fine.
+    assert "Internal Server Error" not in log.read_text(), log.read_text()[-3000:]
+
+
+class Visitor:
+    """One person's browser on the demo site; every page it loads must pass axe."""
+
+    def __init__(self, context, checker):
+        self.page = context.new_page()
+        self.axe = checker
+        self.loaded: list[str] = []
+        self.checked: set[str] = set()
+        self.page.on("load", lambda page: self.loaded.append(page.url))
+
+    def go(self, path: str) -> None:
+        self.page.goto(path)
+        self.check()
+
+    def check(self) -> None:
+        """No serious or critical axe violation on the page now in the browser."""
+        self.page.wait_for_load_state()
+        problems = [
+            f"{violation['id']}: {node['target']} {node['html'][:120]}"
+            for violation in self.axe.run(self.page).response["violations"]
+            if violation["impact"] in SERIOUS
+            for node in violation["nodes"]
+        ]
+        assert problems == [], f"{self.page.url}: {problems}"
+        self.checked.add(self.page.url)
+
+    def unchecked(self) -> list[str]:
+        return [url for url in self.loaded if url not in self.checked]
+
+    def sign_in(self, username: str) -> None:
+        self.go("/en/accounts/login/")
+        self.page.get_by_label("Employee id or email").fill(username)
+        self.page.get_by_label("Password").fill(DEMO_PASSWORD)
+        self.page.get_by_role("button", name="Sign in").click()
+        self.check()
+
+
+@pytest.fixture
+def visitor(browser, demo_site, axe):  # noqa: F811 - the fixtures imported above
+    """Make a visitor with a browser of their own; each must have checked every page."""
+    contexts, visitors = [], []
+
+    def new_visitor() -> Visitor:
+        context = browser.new_context(
+            bypass_csp=True, base_url=demo_site, accept_downloads=True
+        )
+        contexts.append(context)
+        visitors.append(Visitor(context, axe))
+        return visitors[-1]
+
+    yield new_visitor
+    for context in contexts:
+        context.close()
+    assert [url for v in visitors for url in v.unchecked()] == []
