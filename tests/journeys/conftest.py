@@ -22,6 +22,9 @@ from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
+FINITE_ANIMATIONS_FINISHED = """Promise.all(document.getAnimations()
+    .filter(animation => animation.effect.getTiming().iterations !== Infinity)
+    .map(animation => animation.finished.catch(() => null)))"""
 
 
 def free_port() -> int:
@@ -138,6 +141,8 @@ class Visitor:
     def check(self) -> None:
         """No serious or critical axe violation on the page now in the browser."""
         self.page.wait_for_load_state()
+        # A message still fading in has the contrast of its half-way colours.
+        self.page.evaluate(FINITE_ANIMATIONS_FINISHED)
         problems = [
             f"{violation['id']}: {node['target']} {node['html'][:120]}"
             for violation in self.axe.run(self.page).response["violations"]
