@@ -8,20 +8,32 @@ session. The journeys only look at the site through the browser, as its users do
 
 import http.client
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from citylearn.core.demo import DEMO_PASSWORD
 from tests.browser.conftest import SERIOUS, axe, browser  # noqa: F401 - the fixtures, shared
-from tests.conftest import require_tool
+from tests.conftest import require_tool, skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[2]
-POSTGRES = "postgres://postgres@127.0.0.1:5432/"
+# What `python3 dev.py run` does before it serves, in one process to start Django once.
+BUILD_DEMO = """
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("import_content", verbosity=0)
+call_command("setup_demo")
+"""
+# A request line in gunicorn's access log answered with a 5xx status.
+SERVER_ERROR = re.compile(r'^.*" 5\d\d .*$', re.M)
 FINITE_ANIMATIONS_FINISHED = """Promise.all(document.getAnimations()
     .filter(animation => animation.effect.getTiming().iterations !== Infinity)
     .map(animation => animation.finished.catch(() => null)))"""
@@ -38,13 +50,19 @@ def server_database(scratch: Path) -> str:
     suite = os.environ.get("DATABASE_URL", "")
     if not suite.startswith("postgres"):
         return f"sqlite:///{scratch / 'demo.sqlite3'}"
-    import psycopg
-
-    name = suite.rsplit("/", 1)[1] + "_journeys"
-    with psycopg.connect(POSTGRES + "postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    url = suite + "_journeys"
+    drop_database(url)
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(server + "/postgres", autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
-    return POSTGRES + name
+    return url
+
+
+def drop_database(url: str) -> None:
+    if url.startswith("postgres"):
+        server, name = url.rsplit("/", 1)
+        with psycopg.connect(server + "/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def wait_for(port: int, server: subprocess.Popen, log: Path) -> None:
@@ -69,12 +87,13 @@ def demo_site(tmp_path_factory):
     require_tool("chromium")
     gunicorn = Path(sys.executable).with_name("gunicorn")
     if not gunicorn.exists():
-        pytest.skip("gunicorn is not installed in this environment")
+        skip_or_fail("gunicorn is not installed in this environment")
     scratch = tmp_path_factory.mktemp("demo-site")
+    database = server_database(scratch)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.journeys.server_settings",
-        "DATABASE_URL": server_database(scratch),
+        "DATABASE_URL": database,
         "MEDIA_ROOT": str(scratch / "media"),
         "PRIVATE_MEDIA_ROOT": str(scratch / "private"),
         "CONTENT_DIR": str(ROOT / "content"),
@@ -86,16 +105,15 @@ def demo_site(tmp_path_factory):
     }
     log = scratch / "server.log"
     with log.open("w") as out:
-        for command in (["migrate", "--no-input"], ["import_content"], ["setup_demo"]):
-            subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
-                [sys.executable, "manage.py", *command, "-v0"],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                check=True,
-            )
+        subprocess.run(  # noqa: S603 - our own Python, a fixed script
+            [sys.executable, "-c", BUILD_DEMO],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            check=True,
+        )
     port = free_port()
+    access_log = scratch / "access.log"
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
         [
             str(gunicorn),
@@ -107,6 +125,8 @@ def demo_site(tmp_path_factory):
             "4",
             "--timeout",
             "60",
+            "--access-logfile",
+            str(access_log),
             "citylearn.wsgi",
         ],
         cwd=ROOT,
@@ -120,8 +140,9 @@ def demo_site(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
+        drop_database(database)
     # A server error in any journey fails the run, even if the page looked fine.
-    assert "Internal Server Error" not in log.read_text(), log.read_text()[-3000:]
+    assert SERVER_ERROR.findall(access_log.read_text()) == [], log.read_text()[-3000:]
 
 
 class Visitor:
