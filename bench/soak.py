@@ -416,7 +416,14 @@ def record_figures(results: Results, seconds: float, counts: Counter, args) -> N
             "certificates missing",
         )
     )
-    record("soak", "acknowledged writes lost or doubled", lost, "", target=1, **setting)
+    record(
+        "soak",
+        "acknowledged writes lost or doubled",
+        lost,
+        "writes",
+        target=1,
+        **setting,
+    )
 
 
 def main() -> int:
