@@ -69,6 +69,15 @@ BENCHMARKS = [
         postgres_only=True,
         limit_seconds=1200,
     ),
+    Benchmark(
+        "soak",
+        [],
+        ["--quick"],
+        data="own",
+        needs=("redis-server",),
+        postgres_only=True,
+        limit_seconds=1200,
+    ),
 ]
 
 
