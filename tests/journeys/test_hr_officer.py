@@ -5,6 +5,7 @@ stops at the dashboard.)"""
 import datetime
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.organisation import roster_files
@@ -13,7 +14,7 @@ from tests.organisation.roster_files import person
 pytestmark = [pytest.mark.browser]
 
 
-def test_an_officer_imports_a_roster_assigns_a_course_and_reads_the_dashboard(
+def test_an_officer_imports_a_roster_assigns_a_course_and_exports_the_dashboard(
     visitor, tmp_path
 ):
     officer = visitor()
@@ -58,3 +59,13 @@ def test_an_officer_imports_a_roster_assigns_a_course_and_reads_the_dashboard(
     page.wait_for_url("**/hr/?*")
     officer.check()
     expect(page.locator("main")).to_contain_text("周晓雯")
+
+    # The filtered dashboard, as a spreadsheet: the same people, at once.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export Excel").first.click()
+    workbook = tmp_path / "dashboard.xlsx"
+    download.value.save_as(workbook)
+    rows = list(
+        load_workbook(workbook, read_only=True).active.iter_rows(values_only=True)
+    )
+    assert any("周晓雯" in row for row in rows[1:])
