@@ -6,14 +6,14 @@ import pytest
 from citylearn.content_import.services import import_content
 from citylearn.feedback.models import Feedback
 from tests.browser.conftest import save_screenshot, serious_violations
-from tests.outreach.factories import home
+from tests.builders.pages import home_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def site(content_root):
-    home()  # a transactional test starts from an empty database
+    home_page()  # a transactional test starts from an empty database
     assert import_content(content_root).problems == []
 
 

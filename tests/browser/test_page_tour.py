@@ -7,9 +7,9 @@ from citylearn.content_import.services import import_content
 from citylearn.transparency import services as transparency
 from citylearn.transparency.selectors import CategoryCount
 from tests.browser.conftest import save_screenshot, serious_violations
+from tests.builders.pages import home_page
 from tests.builders.people import make_user
 from tests.content_tree import write
-from tests.outreach.factories import home
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,7 +59,7 @@ VARIANTS = {
 
 @pytest.fixture
 def site(content_root, monkeypatch):
-    home()  # a transactional test starts from an empty database
+    home_page()  # a transactional test starts from an empty database
     write(content_root, "about/privacy.md", ABOUT)
     assert import_content(content_root).problems == []
     monkeypatch.setattr(
