@@ -1,6 +1,8 @@
 """One page of each type, in Chinese, in English, in elder mode and on a 360 px phone:
 axe on each, and a full-page screenshot of each for a reviewer (SCREENSHOT_DIR)."""
 
+from urllib.parse import urlparse
+
 import pytest
 
 from citylearn.content_import.services import import_content
@@ -100,5 +102,6 @@ def test_each_page_type_in_each_variant(page, axe, site, variant):
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"**{prefix}/")
+    assert urlparse(page.url).path == f"{prefix}/", page.url
     for kind, path in LEARNER_PAGES.items():
         visit(page, axe, prefix + path, f"{kind}-{variant}", settings["width"])

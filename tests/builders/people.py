@@ -15,6 +15,7 @@ _numbers = itertools.count(1)
 def make_user(username: str | None = None, **fields):
     """An account named 张晓明 who signs in with PASSWORD, unless the fields say else."""
     username = username or f"user{next(_numbers)}"
+    password = fields.pop("password", PASSWORD)
     fields = {
         "email": f"{username}@example.org",
         "first_name": "晓明",
@@ -22,7 +23,7 @@ def make_user(username: str | None = None, **fields):
         **fields,
     }
     account = get_user_model()(username=username, **fields)
-    account.set_password(PASSWORD)
+    account.set_password(password)
     account.save()
     return account
 
