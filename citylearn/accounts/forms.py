@@ -9,6 +9,7 @@ from citylearn.accounts.identifiers import find_account, normalise_identifier
 
 LOCKED = "locked"
 BUSY = "busy"
+UNAVAILABLE = "unavailable"
 
 
 class StaffLoginForm(AuthenticationForm):
@@ -47,6 +48,15 @@ class StaffLoginForm(AuthenticationForm):
             code=BUSY,
         )
 
+    def unavailable_error(self) -> ValidationError:
+        return ValidationError(
+            _(
+                "Signing in is briefly unavailable while a service restarts. "
+                "Try again shortly."
+            ),
+            code=UNAVAILABLE,
+        )
+
     def clean(self):
         try:
             return super().clean()
@@ -55,9 +65,13 @@ class StaffLoginForm(AuthenticationForm):
             subjects = lockout.subjects_for(
                 self.request, identifier, find_account(identifier)
             )
-            if lockout.locked_by(subjects):
+            try:
+                locked, full = lockout.locked_by(subjects), lockout.at_limit(subjects)
+            except lockout.CountersUnavailable:
+                raise self.unavailable_error() from error
+            if locked:
                 raise self.locked_error() from error
-            if lockout.at_limit(subjects):
+            if full:
                 raise self.busy_error() from error
             raise
 

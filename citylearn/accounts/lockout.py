@@ -14,12 +14,18 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from redis.exceptions import RedisError
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.core.clients import client_address
 
 _PREFIX = "citylearn:signin"
+
+# What the Redis cache raises when it cannot be reached within its socket timeouts.
+# Sign-in is then refused rather than checked uncounted: an outage must not open
+# the door to unlimited guessing.
+CountersUnavailable = RedisError
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest
 from django.http.request import split_domain_port
+from redis.exceptions import RedisError
 from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
@@ -18,6 +20,17 @@ def broker_status() -> str:
         with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception:  # kombu raises transport-specific errors; any of them means down
+        return "error"
+    return "ok"
+
+
+def cache_status() -> str:
+    """'ok', 'error', or 'not configured' when each process keeps its own cache."""
+    if not settings.REDIS_URL:
+        return "not configured"
+    try:
+        cache.get("core:healthz")
+    except RedisError:
         return "error"
     return "ok"
 

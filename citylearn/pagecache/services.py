@@ -13,6 +13,7 @@ is shared with every other page, and a visitor must not be able to fill it.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -20,11 +21,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import urlencode
+from redis.exceptions import RedisError
 
 GENERATION_KEY = "pagecache:generation"
 # Query-string variants of one page stored within PAGE_CACHE_TIMEOUT; the page
 # without a query string is always stored.
 VARIANTS_PER_PAGE = 50
+
+logger = logging.getLogger(__name__)
+_MISSING = object()
 
 T = TypeVar("T")
 
@@ -42,15 +47,31 @@ def generation() -> int:
     return cache.get(GENERATION_KEY, 0)
 
 
+# The cache only saves work: while Redis is down, every page is built afresh
+# (within the cache's short socket timeouts) rather than failing.
+def _cache_down(error: RedisError) -> None:
+    logger.warning("Cache unreachable, serving uncached: %s", error)
+
+
 def cached_lookup(name: str, compute: Callable[[], T]) -> T:
     """What compute() returns, kept for the current generation of the public site.
 
     Kept no longer than a browser may keep a public page, so that a change the signals
     never see (raw SQL, a restored backup) shows within that time too.
     """
-    return cache.get_or_set(
-        f"{name}:{generation()}", compute, timeout=settings.PUBLIC_PAGE_MAX_AGE
-    )
+    try:
+        key = f"{name}:{generation()}"
+        found = cache.get(key, _MISSING)
+    except RedisError as error:
+        _cache_down(error)
+        return compute()
+    if found is _MISSING:
+        found = compute()
+        try:
+            cache.add(key, found, timeout=settings.PUBLIC_PAGE_MAX_AGE)
+        except RedisError as error:
+            _cache_down(error)
+    return found
 
 
 def _digest(text: str) -> str:
@@ -64,15 +85,24 @@ def page_key(request: HttpRequest) -> str:
     return f"pagecache:{generation()}:{_digest(address)}"
 
 
-def cached_page(key: str) -> HttpResponse | None:
-    return cache.get(key)
+def page_key_and_copy(request: HttpRequest) -> tuple[str | None, HttpResponse | None]:
+    """The page's key and its stored copy; (None, None) when the cache is down."""
+    try:
+        key = page_key(request)
+        return key, cache.get(key)
+    except RedisError as error:
+        _cache_down(error)
+        return None, None
 
 
 def store_page(key: str, request: HttpRequest, response: HttpResponse) -> None:
     """Keep the page for everyone, unless its page already has its share of variants."""
-    if request.GET and not _room_for_another_variant(request):
-        return
-    cache.set(key, response, timeout=settings.PAGE_CACHE_TIMEOUT)
+    try:
+        if request.GET and not _room_for_another_variant(request):
+            return
+        cache.set(key, response, timeout=settings.PAGE_CACHE_TIMEOUT)
+    except RedisError as error:
+        _cache_down(error)
 
 
 def _room_for_another_variant(request: HttpRequest) -> bool:
