@@ -14,11 +14,12 @@ from citylearn.pagecache.services import cached_lookup
 
 def broker_status() -> str:
     """'ok', 'error', or 'not configured' when tasks run eagerly in-process."""
+    # One refused connection answers: a health check must answer fast, and is asked again.
     if not settings.CELERY_BROKER_URL:
         return "not configured"
     try:
         with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+            conn.ensure_connection(max_retries=0, timeout=2)
     except Exception:  # kombu raises transport-specific errors; any of them means down
         return "error"
     return "ok"
