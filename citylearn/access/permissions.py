@@ -7,7 +7,6 @@ paths: a department is inside it when its path starts with one of them, which th
 database answers with an indexed prefix match instead of walking the tree.
 """
 
-import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import wraps
@@ -17,7 +16,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q
-from redis.exceptions import RedisError
 
 from citylearn.access.enums import Role
 
@@ -166,10 +164,7 @@ def _summary_key(user) -> str:
 def role_summary(user) -> dict:
     """Name and role flags for the menu; may lag a role change by a few minutes."""
     key = _summary_key(user)
-    try:
-        summary = cache.get(key)
-    except RedisError:  # the cache only saves queries: build it afresh
-        summary = None
+    summary = cache.get(key)
     if summary is None:
         profile = staff_profile(user)
         summary = {
@@ -180,8 +175,7 @@ def role_summary(user) -> dict:
             "administrator": is_administrator(user),
             "editor": is_editor(user),
         }
-        with contextlib.suppress(RedisError):
-            cache.set(key, summary, SUMMARY_SECONDS)
+        cache.set(key, summary, SUMMARY_SECONDS)
     return summary
 
 

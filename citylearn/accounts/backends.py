@@ -18,12 +18,6 @@ class StaffAuthenticationBackend(ModelBackend):
             username = kwargs.get(get_user_model().USERNAME_FIELD)
         if username is None or password is None:
             return None
-        try:
-            return self._authenticate(request, username, password)
-        except lockout.CountersUnavailable:
-            raise PermissionDenied from None
-
-    def _authenticate(self, request, username, password):
         identifier = normalise_identifier(username)
         user = find_account(identifier)
         subjects = lockout.subjects_for(request, identifier, user)

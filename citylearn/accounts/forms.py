@@ -60,18 +60,16 @@ class StaffLoginForm(AuthenticationForm):
     def clean(self):
         try:
             return super().clean()
+        except lockout.CountersUnavailable as error:
+            raise self.unavailable_error() from error
         except ValidationError as error:
             identifier = normalise_identifier(self.cleaned_data.get("username") or "")
             subjects = lockout.subjects_for(
                 self.request, identifier, find_account(identifier)
             )
-            try:
-                locked, full = lockout.locked_by(subjects), lockout.at_limit(subjects)
-            except lockout.CountersUnavailable:
-                raise self.unavailable_error() from error
-            if locked:
+            if lockout.locked_by(subjects):
                 raise self.locked_error() from error
-            if full:
+            if lockout.at_limit(subjects):
                 raise self.busy_error() from error
             raise
 

@@ -22,9 +22,10 @@ from citylearn.core.clients import client_address
 
 _PREFIX = "citylearn:signin"
 
-# What the Redis cache raises when it cannot be reached within its socket timeouts.
-# Sign-in is then refused rather than checked uncounted: an outage must not open
-# the door to unlimited guessing.
+# What counting in the Redis cache raises when it cannot be reached (the cache
+# forgives reads and writes, never counting: citylearn/core/cache.py). Sign-in is
+# then refused rather than checked uncounted: an outage must not open the door to
+# unlimited guessing.
 CountersUnavailable = RedisError
 
 

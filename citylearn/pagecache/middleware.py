@@ -3,7 +3,7 @@ from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import cc_delim_re, has_vary_header, patch_cache_control
 
-from citylearn.pagecache.services import page_key_and_copy, store_page
+from citylearn.pagecache.services import cached_page, page_key, store_page
 
 
 class PageCacheMiddleware:
@@ -23,15 +23,12 @@ class PageCacheMiddleware:
         anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
         if not (anonymous and request.method in ("GET", "HEAD")):
             return self._private_if_personal(request, self.get_response(request))
-        key, response = page_key_and_copy(request)
+        key = page_key(request)
+        response = cached_page(key)
         if response is not None:
             return response
         response = self.get_response(request)
-        if (
-            key is not None
-            and request.method == "GET"
-            and self._is_storable(request, response)
-        ):
+        if request.method == "GET" and self._is_storable(request, response):
             store_page(key, request, response)
         return self._private_if_personal(request, response)
 

@@ -13,7 +13,6 @@ is shared with every other page, and a visitor must not be able to fill it.
 """
 
 import hashlib
-import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -27,9 +26,6 @@ GENERATION_KEY = "pagecache:generation"
 # Query-string variants of one page stored within PAGE_CACHE_TIMEOUT; the page
 # without a query string is always stored.
 VARIANTS_PER_PAGE = 50
-
-logger = logging.getLogger(__name__)
-_MISSING = object()
 
 T = TypeVar("T")
 
@@ -47,31 +43,15 @@ def generation() -> int:
     return cache.get(GENERATION_KEY, 0)
 
 
-# The cache only saves work: while Redis is down, every page is built afresh
-# (within the cache's short socket timeouts) rather than failing.
-def _cache_down(error: RedisError) -> None:
-    logger.warning("Cache unreachable, serving uncached: %s", error)
-
-
 def cached_lookup(name: str, compute: Callable[[], T]) -> T:
     """What compute() returns, kept for the current generation of the public site.
 
     Kept no longer than a browser may keep a public page, so that a change the signals
     never see (raw SQL, a restored backup) shows within that time too.
     """
-    try:
-        key = f"{name}:{generation()}"
-        found = cache.get(key, _MISSING)
-    except RedisError as error:
-        _cache_down(error)
-        return compute()
-    if found is _MISSING:
-        found = compute()
-        try:
-            cache.add(key, found, timeout=settings.PUBLIC_PAGE_MAX_AGE)
-        except RedisError as error:
-            _cache_down(error)
-    return found
+    return cache.get_or_set(
+        f"{name}:{generation()}", compute, timeout=settings.PUBLIC_PAGE_MAX_AGE
+    )
 
 
 def _digest(text: str) -> str:
@@ -85,24 +65,15 @@ def page_key(request: HttpRequest) -> str:
     return f"pagecache:{generation()}:{_digest(address)}"
 
 
-def page_key_and_copy(request: HttpRequest) -> tuple[str | None, HttpResponse | None]:
-    """The page's key and its stored copy; (None, None) when the cache is down."""
-    try:
-        key = page_key(request)
-        return key, cache.get(key)
-    except RedisError as error:
-        _cache_down(error)
-        return None, None
+def cached_page(key: str) -> HttpResponse | None:
+    return cache.get(key)
 
 
 def store_page(key: str, request: HttpRequest, response: HttpResponse) -> None:
     """Keep the page for everyone, unless its page already has its share of variants."""
-    try:
-        if request.GET and not _room_for_another_variant(request):
-            return
-        cache.set(key, response, timeout=settings.PAGE_CACHE_TIMEOUT)
-    except RedisError as error:
-        _cache_down(error)
+    if request.GET and not _room_for_another_variant(request):
+        return
+    cache.set(key, response, timeout=settings.PAGE_CACHE_TIMEOUT)
 
 
 def _room_for_another_variant(request: HttpRequest) -> bool:
@@ -111,5 +82,5 @@ def _room_for_another_variant(request: HttpRequest) -> bool:
     cache.add(key, 0, timeout=settings.PAGE_CACHE_TIMEOUT)
     try:
         return cache.incr(key) <= VARIANTS_PER_PAGE
-    except ValueError:  # evicted between add and incr
+    except (ValueError, RedisError):  # evicted between add and incr, or Redis is down
         return False

@@ -166,7 +166,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Misses while Redis is down, but counting still fails (citylearn/core/cache.py).
+            "BACKEND": "citylearn.core.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             # A stopped Redis must cost a request a second, not hang it.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -27,7 +27,7 @@ CACHE_DOWN = override_settings(
     REDIS_URL=DOWN,
     CACHES={
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "citylearn.core.cache.ForgivingRedisCache",
             "LOCATION": DOWN,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
