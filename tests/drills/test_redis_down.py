@@ -46,17 +46,18 @@ def timed(call):
 @pytest.fixture
 def broker_down():
     """Tasks are published, to a broker that refuses connections."""
-    saved = app.conf.broker_url, app.conf.task_always_eager
+    conf = app.conf
+    saved = conf.broker_url, conf.broker_write_url, conf.task_always_eager
 
     def fresh_connections():
         # The app keeps its connection pools; they must be rebuilt for the new URL.
         app._pool = None
         app.amqp._producer_pool = None
 
-    app.conf.broker_url, app.conf.task_always_eager = DOWN, False
+    conf.broker_url, conf.broker_write_url, conf.task_always_eager = DOWN, DOWN, False
     fresh_connections()
     yield
-    app.conf.broker_url, app.conf.task_always_eager = saved
+    conf.broker_url, conf.broker_write_url, conf.task_always_eager = saved
     fresh_connections()
 
 
