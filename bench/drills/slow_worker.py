@@ -15,9 +15,10 @@ from citylearn.celery import app
 __all__ = ["app"]
 
 RENDER_SECONDS = 4
+VISIBILITY_SECONDS = 10
 app.conf.broker_transport_options = {
     **app.conf.broker_transport_options,
-    "visibility_timeout": 10,
+    "visibility_timeout": VISIBILITY_SECONDS,
 }
 
 

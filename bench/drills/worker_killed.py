@@ -28,6 +28,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench.drills.slow_worker import VISIBILITY_SECONDS  # noqa: E402
 from citylearn.certificates.models import Certificate  # noqa: E402
 from tests.certificates.factories import make_completion  # noqa: E402
 from tests.courses import factories  # noqa: E402
@@ -88,6 +89,9 @@ def drill(kill: str, log: Path) -> None:
     else:
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
+        # A starting worker takes back the unacknowledged tasks older than the
+        # visibility timeout (later, it looks again only every minute or so).
+        time.sleep(VISIBILITY_SECONDS + 1)
         worker = start_worker(log)
     try:
         wait_for(
