@@ -55,7 +55,13 @@ def start_worker(log: Path) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    wait_for(lambda: log.read_text().count(" ready.") > started, "the worker to start")
+    try:
+        wait_for(
+            lambda: log.read_text().count(" ready.") > started, "the worker to start"
+        )
+    except SystemExit:
+        os.killpg(worker.pid, signal.SIGKILL)
+        raise
     return worker
 
 
