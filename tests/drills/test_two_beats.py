@@ -41,5 +41,5 @@ def test_other_jobs_in_the_same_period_are_not_held_back(runs, monkeypatch):
     tasks.run_once_per_period(JOB, PERIOD)
 
     assert tasks.run_once_per_period(
-        "citylearn.organisation.tasks.discard_stale_roster_uploads", PERIOD
+        "citylearn.certificates.tasks.issue_missing_certificates", PERIOD
     )
