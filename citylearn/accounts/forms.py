@@ -9,6 +9,7 @@ from citylearn.organisation.identifiers import find_account, normalise_identifie
 
 LOCKED = "locked"
 BUSY = "busy"
+UNAVAILABLE = "unavailable"
 
 
 class StaffLoginForm(AuthenticationForm):
@@ -47,9 +48,20 @@ class StaffLoginForm(AuthenticationForm):
             code=BUSY,
         )
 
+    def unavailable_error(self) -> ValidationError:
+        return ValidationError(
+            _(
+                "Signing in is briefly unavailable while a service restarts. "
+                "Try again shortly."
+            ),
+            code=UNAVAILABLE,
+        )
+
     def clean(self):
         try:
             return super().clean()
+        except lockout.CountersUnavailable as error:
+            raise self.unavailable_error() from error
         except ValidationError as error:
             identifier = normalise_identifier(self.cleaned_data.get("username") or "")
             subjects = lockout.subjects_for(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from redis.exceptions import RedisError
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
@@ -21,6 +22,12 @@ from citylearn.core.clients import client_address
 from citylearn.core.counters import count_in_window
 
 _PREFIX = "citylearn:signin"
+
+# What counting in the Redis cache raises when it cannot be reached (the cache
+# forgives reads and writes, never counting: citylearn/core/cache.py). Sign-in is
+# then refused rather than checked uncounted: an outage must not open the door to
+# unlimited guessing.
+CountersUnavailable = RedisError
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,10 +39,14 @@ def issue_certificate(*, completion: CourseCompletion) -> Certificate:
 
 
 def completions_missing_certificates() -> list[int]:
-    """Completions whose course_completed receiver never got a certificate issued."""
+    """Completions whose certificate was never issued, or whose PDF was never stored.
+
+    No PDF: the worker died while rendering it, or the private folder was full.
+    """
     return list(
         CourseCompletion.objects.filter(
-            certificate__isnull=True, completed_at__lt=timezone.now() - SWEEP_GRACE
+            Q(certificate__isnull=True) | Q(certificate__pdf=""),
+            completed_at__lt=timezone.now() - SWEEP_GRACE,
         )
         .order_by("completed_at")
         .values_list("pk", flat=True)[:SWEEP_BATCH]

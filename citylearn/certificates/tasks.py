@@ -17,7 +17,7 @@ def issue_certificate_task(completion_id: int) -> None:
 
 @app.task
 def issue_missing_certificates() -> int:
-    """Queue the certificates that a lost course_completed left unissued."""
+    """Queue the certificates that a lost event or a failed render left without a PDF."""
     missing = completions_missing_certificates()
     for completion_id in missing:
         issue_certificate_task.delay(completion_id)

@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -10,6 +12,8 @@ from citylearn.certificates.selectors import verify_certificate
 from citylearn.certificates.services import ensure_certificate_pdf
 
 CODE_MAX_LENGTH = 64
+
+logger = logging.getLogger(__name__)
 
 
 # Public and anonymous: touches neither the session nor the user, so sets no cookie.
@@ -43,7 +47,15 @@ def download(request, code: str):
     )
     if certificate is None:
         raise Http404
-    certificate = ensure_certificate_pdf(certificate=certificate)
+    try:
+        certificate = ensure_certificate_pdf(certificate=certificate)
+    except OSError:
+        # A full or unwritable private folder: nothing was stored, and the next
+        # download (or the task's retry) renders it again.
+        logger.exception("Certificate %s could not be stored", certificate.code)
+        response = render(request, "certificates/being_prepared.html", status=503)
+        response["Retry-After"] = "60"
+        return response
     response = FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,

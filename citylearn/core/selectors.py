@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest
 from django.http.request import split_domain_port
+from redis.exceptions import RedisError
 from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
@@ -12,12 +14,27 @@ from citylearn.pagecache.services import cached_lookup
 
 def broker_status() -> str:
     """'ok', 'error', or 'not configured' when tasks run eagerly in-process."""
+    # One refused connection answers: a health check must answer fast, and is asked again.
     if not settings.CELERY_BROKER_URL:
         return "not configured"
     try:
         with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+            conn.ensure_connection(max_retries=0, timeout=2)
     except Exception:  # kombu raises transport-specific errors; any of them means down
+        return "error"
+    return "ok"
+
+
+def cache_status() -> str:
+    """'ok', 'error', or 'not configured' when each process keeps its own cache."""
+    if not settings.REDIS_URL:
+        return "not configured"
+    try:
+        # incr, which the cache does not forgive; the key does not exist.
+        cache.incr("core:healthz")
+    except ValueError:
+        return "ok"
+    except RedisError:
         return "error"
     return "ok"
 

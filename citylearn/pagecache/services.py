@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import urlencode
+from redis.exceptions import RedisError
 
 GENERATION_KEY = "pagecache:generation"
 # Query-string variants of one page stored within PAGE_CACHE_TIMEOUT; the page
@@ -90,5 +91,5 @@ def _room_for_another_variant(request: HttpRequest) -> bool:
     cache.add(key, 0, timeout=settings.PAGE_CACHE_TIMEOUT)
     try:
         return cache.incr(key) <= VARIANTS_PER_PAGE
-    except ValueError:  # evicted between add and incr
+    except (ValueError, RedisError):  # evicted between add and incr, or Redis is down
         return False

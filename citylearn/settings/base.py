@@ -115,6 +115,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         transaction_mode="IMMEDIATE", timeout=20
     )
+else:
+    # A database that is down or restarting must fail a request within seconds, not
+    # hang it; a runaway query is cancelled rather than holding a web process.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        options="-c statement_timeout="
+        + os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "30000"),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -151,7 +159,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "certificates": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "citylearn.certificates.storage.AtomicFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "certificates"},
     },
     "exports": {
@@ -169,8 +177,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Misses while Redis is down, but counting still fails (citylearn/core/cache.py).
+            "BACKEND": "citylearn.core.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
+            # A stopped Redis must cost a request a second, not hang it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -208,7 +219,20 @@ CELERY_TASK_TIME_LIMIT = 360
 CELERY_TASK_DEFAULT_RETRY_DELAY = 60
 # An unacked task is re-delivered after this long: it must exceed every countdown,
 # ETA and retry delay we use, or Redis hands the same task to a second worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 2 * 60 * 60,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# Queuing a task from a request while the broker is down must fail within seconds
+# (the caller logs it and a sweep redoes the work), never hold the request.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"

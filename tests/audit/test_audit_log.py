@@ -151,5 +151,5 @@ def test_purge_deletes_only_what_has_outlived_the_retention():
 
 
 def test_the_purge_task_is_on_the_beat_schedule():
-    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    tasks = {entry["args"][0] for entry in app.conf.beat_schedule.values()}
     assert "citylearn.audit.tasks.purge_expired_audit_entries" in tasks

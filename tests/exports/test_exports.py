@@ -349,5 +349,5 @@ def test_the_sweep_deletes_abandoned_temporary_files(export_files):
 
 
 def test_the_sweep_is_on_the_beat_schedule():
-    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    tasks = {entry["args"][0] for entry in app.conf.beat_schedule.values()}
     assert delete_expired_export_files.name in tasks

@@ -189,7 +189,7 @@ def test_unapplied_uploads_are_discarded_after_a_day(officer):
         fresh.pk,
         applied.pk,
     }
-    tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    tasks = {entry["args"][0] for entry in app.conf.beat_schedule.values()}
     assert "citylearn.organisation.tasks.discard_stale_roster_uploads" in tasks
 
 

@@ -98,7 +98,7 @@ def test_the_runs_are_on_the_beat_schedule():
     from citylearn.celery import app
     from citylearn.reminders import tasks
 
-    scheduled = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    scheduled = {entry["args"][0] for entry in app.conf.beat_schedule.values()}
     assert {tasks.send_reminders.name, tasks.deliver_reminders.name} <= scheduled
 
 

@@ -186,7 +186,7 @@ def test_a_failed_mail_gives_the_claim_up_for_the_next_run(world, monkeypatch):
 
 def test_the_beat_sends_it_on_monday_morning_in_shanghai():
     entry = app.conf.beat_schedule["send-weekly-head-digests"]
-    assert entry["task"] == "citylearn.reports.tasks.send_weekly_head_digests"
+    assert entry["args"][0] == "citylearn.reports.tasks.send_weekly_head_digests"
     assert entry["schedule"].day_of_week == {1}
     assert entry["schedule"].hour == {8}
     assert app.conf.timezone == "Asia/Shanghai"

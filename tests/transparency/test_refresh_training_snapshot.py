@@ -116,4 +116,4 @@ def test_before_the_first_refresh_the_page_says_when_figures_come(client):
 
 def test_the_refresh_runs_every_night():
     schedule = app.conf.beat_schedule["refresh-transparency-figures"]
-    assert schedule["task"] == refresh_transparency_figures.name
+    assert schedule["args"][0] == refresh_transparency_figures.name
