@@ -3,6 +3,7 @@ import shutil
 import time
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 pytest_plugins = ["tests.content_tree"]
 
@@ -104,3 +105,35 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# Without these flags Chromium keeps dialling out of a machine with no network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    chromium = require_tool("chromium")
+    # Playwright's sync API runs an event loop; the ORM refuses to run inside one otherwise.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()

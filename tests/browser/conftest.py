@@ -1,36 +1,11 @@
+"""Browser tests: a page of the live test server; `browser` and `axe` are shared by
+every folder of tests from tests/conftest.py, since one process runs one Playwright."""
+
 import os
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import require_tool
-
-# Without these flags Chromium keeps dialling out of a machine with no network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SERIOUS = {"serious", "critical"}
-
-
-@pytest.fixture(scope="session")
-def browser():
-    chromium = require_tool("chromium")
-    # Playwright's sync API runs an event loop; the ORM refuses to run inside one otherwise.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -40,11 +15,6 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
-
-
-@pytest.fixture(scope="session")
-def axe():
-    return Axe()
 
 
 def serious_violations(axe, page) -> list[str]:

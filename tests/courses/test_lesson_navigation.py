@@ -80,7 +80,7 @@ def test_an_exercise_is_a_section_with_its_own_heading(learner):
 
     html = learner.get(lesson.url).content.decode()
 
-    assert '<div class="body prose">' in html
+    assert '<div class="body prose" lang="zh-Hans">' in html
     assert re.search(
         r'<div class="admonition exercise">\s*<h2 class="admonition-title" id="[^"]+">试一试</h2>',
         html,

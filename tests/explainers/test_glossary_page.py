@@ -25,7 +25,7 @@ def glossary():
 
 def test_terms_are_listed_in_pinyin_order_as_in_a_chinese_dictionary(client, glossary):
     html = client.get("/glossary/").content.decode()
-    headings = re.findall(r'<h3 id="([a-z0-9-]+)">', html)
+    headings = re.findall(r'<h3 id="([a-z0-9-]+)" lang="zh-Hans">', html)
     # API (a), 重庆 (chong, not zhong), 个人 (ge), 数据 (shu), 算法 (suan),
     # 银行 (yin hang, not xing); a term that begins with a digit comes first, under #.
     assert headings == [
@@ -51,7 +51,7 @@ def test_the_index_links_each_letter_that_has_terms_to_its_section(client, gloss
 
 def test_each_term_is_a_heading_with_its_own_anchor(client, glossary):
     html = client.get("/en/glossary/").content.decode()
-    assert '<h3 id="personal-information">个人信息</h3>' in html
+    assert '<h3 id="personal-information" lang="zh-Hans">个人信息</h3>' in html
     assert html.count("<h3 ") == GlossaryTerm.objects.count()
 
 

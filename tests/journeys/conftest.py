@@ -19,7 +19,7 @@ import psycopg
 import pytest
 
 from citylearn.core.demo import DEMO_PASSWORD
-from tests.browser.conftest import SERIOUS, axe, browser  # noqa: F401 - the fixtures, shared
+from tests.browser.conftest import SERIOUS
 from tests.conftest import require_tool, skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,7 +185,7 @@ class Visitor:
 
 
 @pytest.fixture
-def visitor(browser, demo_site, axe):  # noqa: F811 - the fixtures imported above
+def visitor(browser, demo_site, axe):
     """Make a visitor with a browser of their own; each must have checked every page."""
     contexts, visitors = [], []
 

@@ -78,6 +78,6 @@ def test_the_question_is_a_heading_inside_its_legend(client, true_false_quiz):
 
     assert re.search(
         r'<legend><h2 class="question-heading">\s*<span class="question-number">'
-        r"Question 1 of 1</span>\s*<span class=\"question-stem\">Stem of",
+        r"Question 1 of 1</span>\s*<span class=\"question-stem\" lang=\"zh-Hans\">Stem of",
         html,
     )
