@@ -36,6 +36,7 @@ from django.db import connection  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.figures import record  # noqa: E402
 from citylearn.exports.enums import ExportSource, ExportStatus  # noqa: E402
 from citylearn.exports.models import Export  # noqa: E402
 from citylearn.exports.services import write_export  # noqa: E402
@@ -129,6 +130,23 @@ def main() -> None:
     report(
         f"peak memory of the child: {peak_mb:.0f} MB resident"
         f"  target < {TARGET_MB} MB: {'met' if peak_mb < TARGET_MB else 'MISSED'}"
+    )
+    setting = {"database": connection.vendor, "rows": export.rows_done}
+    record(
+        "hr_export",
+        f"{args.format.upper()} export of {ROOT_CODE}",
+        figures["seconds"] if ok else float("inf"),
+        "s",
+        target=TARGET_SECONDS,
+        **setting,
+    )
+    record(
+        "hr_export",
+        "peak memory of the worker",
+        peak_mb,
+        "MB",
+        target=TARGET_MB,
+        **setting,
     )
     export_storage().delete(export.file_name)
     export.delete()

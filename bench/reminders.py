@@ -36,6 +36,7 @@ from django.core import mail  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.figures import record  # noqa: E402
 from citylearn.assignments.models import AssignedPerson  # noqa: E402
 from citylearn.organisation.models import Department, StaffProfile  # noqa: E402
 from citylearn.reminders.channels import EmailChannel  # noqa: E402
@@ -115,6 +116,19 @@ def main() -> None:
         emails = len(outbox)
         distinct = outbox.distinct()
         verdict = "met" if seconds < TARGET_SECONDS and emails == total else "MISSED"
+        setting = {
+            "database": connection.vendor,
+            "assignment_rows": AssignedPerson.objects.count(),
+            "channel": args.channel,
+        }
+        record(
+            "reminders",
+            "daily run",
+            seconds if emails == total else float("inf"),
+            "s",
+            target=TARGET_SECONDS,
+            **setting,
+        )
         report(
             f"daily run: {seconds:.1f} s; claimed {claimed} = {total}; "
             f"emails {emails} ({distinct} distinct person and subject), "
@@ -122,6 +136,14 @@ def main() -> None:
             f"target < {TARGET_SECONDS} s, one email per reminder: {verdict}"
         )
         (again, resent), seconds = timed(run)
+        record(
+            "reminders",
+            "reminders sent again by a second run",
+            resent["sent"],
+            "reminders",
+            target=1,
+            **setting,
+        )
         report(
             f"second run: {seconds:.1f} s; claimed {sum(again.values())}, "
             f"sent {resent['sent']}; emails in all {len(outbox)}"

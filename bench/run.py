@@ -50,6 +50,8 @@ class Benchmark:
 BENCHMARKS = [
     Benchmark("hr_pages", [], ["--repeat", "3"]),
     Benchmark("learner_pages", [], ["--repeat", "3"]),
+    Benchmark("hr_export", []),
+    Benchmark("reminders", []),
     Benchmark("search", [], ["--rounds", "3"], data="fresh"),
     Benchmark("content_import", [], data="fresh"),
     Benchmark("roster_import", [], ["--rows", "2000"], data="fresh"),
