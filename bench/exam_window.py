@@ -284,11 +284,28 @@ def start_gunicorn(port: int, workers: int, log: Path) -> subprocess.Popen:
     raise SystemExit(f"gunicorn did not answer on port {port}; see {log}")
 
 
+def stored_selections(course_slug: str) -> dict[int, dict[int, list[int]]]:
+    """Each attempt's chosen places (1-based, as shown) per question position."""
+    from citylearn.quizzes.models import SelectedChoice
+
+    selections = defaultdict(lambda: defaultdict(list))
+    for attempt_id, position, order, choice_id in SelectedChoice.objects.filter(
+        attempt_question__attempt__quiz__course__slug=course_slug
+    ).values_list(
+        "attempt_question__attempt",
+        "attempt_question__position",
+        "attempt_question__choice_order",
+        "choice_id",
+    ):
+        selections[attempt_id][position].append(order.index(choice_id) + 1)
+    return selections
+
+
 def check(learners: list[Learner]) -> dict[str, int]:
     """Compare what the learners were told with what the database holds."""
     from django.db.models import Count, Q, Sum
 
-    from citylearn.quizzes.models import Attempt, SelectedChoice
+    from citylearn.quizzes.models import Attempt
 
     by_user = {f"learner{learner.index:05d}": learner for learner in learners}
     attempts = Attempt.objects.filter(quiz__course__slug=COURSE).annotate(
@@ -298,16 +315,7 @@ def check(learners: list[Learner]) -> dict[str, int]:
             "attempt_questions", filter=Q(attempt_questions__answered_at__isnull=False)
         ),
     )
-    selections = defaultdict(lambda: defaultdict(list))
-    for attempt_id, position, order, choice_id in SelectedChoice.objects.filter(
-        attempt_question__attempt__quiz__course__slug=COURSE
-    ).values_list(
-        "attempt_question__attempt",
-        "attempt_question__position",
-        "attempt_question__choice_order",
-        "choice_id",
-    ):
-        selections[attempt_id][position].append(order.index(choice_id) + 1)
+    selections = stored_selections(COURSE)
 
     counts = Counter()
     seen = set()

@@ -57,6 +57,7 @@ from bench.exam_window import (  # noqa: E402
     fresh_database,
     percentile,
     start_gunicorn,
+    stored_selections,
 )
 
 COURSE = "data-security"
@@ -272,7 +273,7 @@ def check(learners: list[Learner], site: Site) -> Counter:
     from django.db.models import Count
 
     from citylearn.progress.models import CourseCompletion, LessonCompletion
-    from citylearn.quizzes.models import Attempt, SelectedChoice
+    from citylearn.quizzes.models import Attempt
 
     counts = Counter()
     by_user = {f"learner{learner.index:05d}": learner for learner in learners}
@@ -295,16 +296,7 @@ def check(learners: list[Learner], site: Site) -> Counter:
         .select_related("user")
         .annotate(questions=Count("attempt_questions"))
     }
-    selections = defaultdict(lambda: defaultdict(list))
-    for attempt_id, position, order, choice_id in SelectedChoice.objects.filter(
-        attempt_question__attempt__quiz__course__slug=COURSE
-    ).values_list(
-        "attempt_question__attempt",
-        "attempt_question__position",
-        "attempt_question__choice_order",
-        "choice_id",
-    ):
-        selections[attempt_id][position].append(order.index(choice_id) + 1)
+    selections = stored_selections(COURSE)
     for username, learner in by_user.items():
         if learner.attempt is None:
             continue
