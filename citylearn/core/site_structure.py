@@ -155,6 +155,14 @@ def content_link_path(kind: str, target: str) -> str:
     return link.path.format(index=owner.slug, target=target)
 
 
-def index_page_models() -> set:
+_AREAS_BY_INDEX_MODEL = {area.index_model.lower(): area for area in AREAS}
+
+
+def area_of_index_page(page) -> Area | None:
+    """The area whose index page this is (by its page type), or None."""
+    return _AREAS_BY_INDEX_MODEL.get(page._meta.label_lower)
+
+
+def index_page_models() -> list:
     """The page models of the areas' index pages, whose slugs are fixed."""
-    return {area.index_page_model for area in AREAS}
+    return [area.index_page_model for area in AREAS]
