@@ -1,4 +1,4 @@
-from django.db import migrations
+from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
@@ -7,5 +7,13 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # A default first, so that going back re-adds the column to existing rows.
+        migrations.AlterField(
+            model_name="registerentrypage",
+            name="explainer_slug",
+            field=models.CharField(
+                default="", max_length=100, verbose_name="matching explainer slug"
+            ),
+        ),
         migrations.RemoveField(model_name="registerentrypage", name="explainer_slug"),
     ]
