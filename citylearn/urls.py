@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citylearn.core import views as core_views
-from citylearn.core.markup import INDEX_SLUGS
+from citylearn.core.site_structure import INDEX_SLUGS
 from citylearn.transparency import views as transparency_views
 
 urlpatterns = [

@@ -1,9 +1,13 @@
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
-from citylearn.core.fields import ChoiceListField, TextListField
+from citylearn.cases.forms import CaseFilterForm
+from citylearn.core.fields import ChoiceListField
 from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
 
 
@@ -15,20 +19,8 @@ class CaseStudyIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = _("case-study library")
 
-    def get_context(self, request, *args, **kwargs):
-        from citylearn.cases.forms import CaseFilterForm
-        from citylearn.cases.selectors import library_cases, library_years
-
-        context = super().get_context(request, *args, **kwargs)
-        form = CaseFilterForm(request.GET or None, years=library_years(self))
-        filters = form.filters() if form.is_bound else {}
-        context["filter_form"] = form
-        context["filtered"] = bool(filters)
-        context["cases"] = library_cases(self, **filters)
-        return context
-
     def cache_query_parameters(self, context):
-        return list(context["filter_form"].fields)
+        return list(CaseFilterForm.base_fields)
 
 
 class CaseStudyPage(MarkdownBody, BasePage):
@@ -41,9 +33,11 @@ class CaseStudyPage(MarkdownBody, BasePage):
     governance_risks = ChoiceListField(
         _("governance risks"), default=list, blank=True, options=GovernanceRisk.choices
     )
-    related_courses = TextListField(_("related course slugs"), default=list, blank=True)
-    related_explainers = TextListField(
-        _("related explainer slugs"), default=list, blank=True
+    related_courses = ParentalManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("related courses"),
+        blank=True,
+        related_name="related_cases",
     )
 
     content_panels = BasePage.content_panels + [
@@ -61,8 +55,8 @@ class CaseStudyPage(MarkdownBody, BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("references"),
-        FieldPanel("related_courses"),
-        FieldPanel("related_explainers"),
+        FieldPanel("related_courses", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_explainers", label=_("Related explainers")),
     ]
 
     parent_page_types = ["cases.CaseStudyIndexPage"]
@@ -74,37 +68,30 @@ class CaseStudyPage(MarkdownBody, BasePage):
     def search_text_parts(self):
         return [self.title, self.summary, self.city, self.country, self.body]
 
-    def get_context(self, request, *args, **kwargs):
-        from citylearn.cases.risks import RISK_EXPLAINERS
-        from citylearn.cases.selectors import live_courses
-        from citylearn.explainers.selectors import (
-            body_with_glossary,
-            index_url,
-            live_explainers,
-        )
-
-        context = super().get_context(request, *args, **kwargs)
-        risk_slugs = [RISK_EXPLAINERS.get(risk) for risk in self.governance_risks]
-        explainers = {
-            page.slug: page
-            for page in live_explainers(
-                [*self.related_explainers, *filter(None, risk_slugs)]
-            )
-        }
-        context["body"] = body_with_glossary(self.body_html)
-        context["risks"] = [
-            (GovernanceRisk(risk).label, explainers.get(slug))
-            for risk, slug in zip(self.governance_risks, risk_slugs, strict=True)
-            if risk in GovernanceRisk.values
-        ]
-        context["themes"] = [
+    @property
+    def theme_labels(self) -> list[tuple[str, str]]:
+        """(slug, label) of the case's known themes, in its order."""
+        return [
             (theme, Theme(theme).label)
             for theme in self.themes
             if theme in Theme.values
         ]
-        context["related_explainers"] = [
-            explainers[slug] for slug in self.related_explainers if slug in explainers
-        ]
-        context["related_courses"] = live_courses(self.related_courses)
-        context["index_url"] = index_url("case")
-        return context
+
+
+class CaseExplainer(Orderable):
+    """An explainer a case study points its readers to, in the editor's order."""
+
+    case = ParentalKey(
+        CaseStudyPage, related_name="related_explainers", on_delete=models.CASCADE
+    )
+    explainer = models.ForeignKey(
+        "explainers.ExplainerPage",
+        verbose_name=_("explainer"),
+        related_name="+",
+        on_delete=models.CASCADE,
+    )
+
+    panels = [FieldPanel("explainer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related explainer")

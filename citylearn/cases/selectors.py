@@ -1,8 +1,9 @@
-from django.db.models import QuerySet
-
+from citylearn.cases.enums import GovernanceRisk
 from citylearn.cases.models import CaseStudyPage
+from citylearn.cases.risks import RISK_EXPLAINERS
 from citylearn.core.selectors import readable_by_anyone
 from citylearn.courses.models import CoursePage
+from citylearn.explainers.selectors import live_explainers, live_explainers_by_id
 
 
 def library_cases(index, *, theme: str = "", region: str = "", year: int | None = None):
@@ -31,9 +32,30 @@ def library_years(index) -> list[int]:
     )
 
 
-def live_courses(slugs: list[str]) -> QuerySet[CoursePage]:
-    return (
-        readable_by_anyone(CoursePage.objects.filter(slug__in=slugs))
+def related_courses(case: CaseStudyPage) -> list[CoursePage]:
+    """The live courses a case study points to, by title."""
+    # Through the page's own relation, which a preview holds in memory.
+    ids = [course.pk for course in case.related_courses.all()]
+    return list(
+        readable_by_anyone(CoursePage.objects.filter(pk__in=ids))
         .only("title", "slug", "url_path", "audience")
         .order_by("title")
     )
+
+
+def related_explainers(case: CaseStudyPage) -> list:
+    """The live explainers a case study points to, in the editor's order."""
+    return live_explainers_by_id(
+        [link.explainer_id for link in case.related_explainers.all()]
+    )
+
+
+def risks_with_explainers(case: CaseStudyPage) -> list[tuple[str, object]]:
+    """(label, live explainer or None) for each known governance risk of the case."""
+    risks = [risk for risk in case.governance_risks if risk in GovernanceRisk.values]
+    slugs = [RISK_EXPLAINERS[risk] for risk in risks if risk in RISK_EXPLAINERS]
+    explainers = {page.slug: page for page in live_explainers(slugs)}
+    return [
+        (GovernanceRisk(risk).label, explainers.get(RISK_EXPLAINERS.get(risk)))
+        for risk in risks
+    ]

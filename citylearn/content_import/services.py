@@ -10,34 +10,26 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from citylearn.cases.models import CaseStudyIndexPage, CaseStudyPage
+from citylearn.cases.models import CaseStudyPage
 from citylearn.content_import.models import ImportedSource
+from citylearn.content_import.relations import relate, relation_names
 from citylearn.content_import.sources import Problem, Source
 from citylearn.content_import.validation import IMAGE, read_tree, validate_tree
-from citylearn.core.markup import INDEX_SLUGS
 from citylearn.core.models import InformationPage
-from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
+from citylearn.core.site_structure import AREAS
+from citylearn.courses.models import CoursePage, LessonPage
 from citylearn.explainers.models import (
-    ExplainerIndexPage,
     ExplainerPage,
     GlossaryPage,
     GlossaryTerm,
 )
-from citylearn.letters.models import LetterIndexPage, LetterPage
+from citylearn.letters.models import LetterPage
 from citylearn.quizzes.models import QuestionBank, SelfCheckPage
 from citylearn.quizzes.selectors import drawn_question_shapes
 from citylearn.quizzes.services import BankQuestion, sync_bank, sync_course_quiz
-from citylearn.register.models import RegisterEntryPage, RegisterIndexPage
+from citylearn.register.models import RegisterEntryPage
 from citylearn.search.services import index_page
 
-INDEXES = {
-    "course": (CourseIndexPage, "课程学习"),
-    "case": (CaseStudyIndexPage, "案例库"),
-    "explainer": (ExplainerIndexPage, "数据权利指南"),
-    "register": (RegisterIndexPage, "算法与数据系统登记"),
-    "glossary": (GlossaryPage, "术语表"),
-    "letter": (LetterIndexPage, "写一封信行使你的权利"),
-}
 PAGE_MODELS = {
     "course": CoursePage,
     "lesson": LessonPage,
@@ -116,7 +108,8 @@ def import_content(
         course = courses.get(source.parent_slug)
         if course and source.importable:
             importer.quiz(source, course)
-    for kind, group in (("case", tree.cases), ("explainer", tree.explainers)):
+    # Explainers before the cases that point to them, so that fewer wait for the end.
+    for kind, group in (("explainer", tree.explainers), ("case", tree.cases)):
         for source in group:
             if source.importable:
                 importer.page(source, indexes[kind])
@@ -130,19 +123,18 @@ def import_content(
     for source in tree.about:
         if source.importable:
             importer.page(source, indexes["home"])
+    importer.link_pending()
     _unpublish_missing(root, report)
     return report
 
 
 def existing_slugs() -> dict[str, set[str]]:
     """Slugs of pages already on the site, which content may link to."""
-    slugs = {kind: set(model.objects.values_list("slug", flat=True)) for kind, model in (
-        ("course", CoursePage),
-        ("case", CaseStudyPage),
-        ("explainer", ExplainerPage),
-        ("register", RegisterEntryPage),
-        ("letter", LetterPage),
-    )}  # fmt: skip
+    slugs = {
+        area.kind: set(area.content_page_model.objects.values_list("slug", flat=True))
+        for area in AREAS
+        if area.page_model
+    }
     slugs["glossary"] = set(GlossaryTerm.objects.values_list("slug", flat=True))
     course_slugs = dict(CoursePage.objects.values_list("path", "slug"))
     slugs["lesson"] = {
@@ -161,18 +153,15 @@ def _problem_order(problem: Problem):
 def _ensure_site_structure() -> dict[str, Page]:
     home = Site.objects.get(is_default_site=True).root_page.specific
     indexes = {"home": home}
-    for kind, (model, title) in INDEXES.items():
+    for area in AREAS:
+        model = area.index_page_model
         page = model.objects.child_of(home).first()
         if page is None:
-            page = model(title=title, slug=INDEX_SLUGS[kind])
+            page = model(title=area.title, slug=area.slug)
             home.add_child(instance=page)
             page.save_revision().publish()
-        indexes[kind] = page
-    areas = {
-        "learning_page": indexes["course"],
-        "cases_page": indexes["case"],
-        "explainers_page": indexes["explainer"],
-    }
+        indexes[area.kind] = page
+    areas = {area.home_field: indexes[area.kind] for area in AREAS if area.home_field}
     unset = {
         name: page
         for name, page in areas.items()
@@ -224,10 +213,13 @@ class _Importer:
     root: Path
     report: ImportReport
     force: bool
+    # (source, page, relations by slug) of pages to relate once all are imported.
+    pending: list = field(default_factory=list)
 
     def page(self, source: Source, parent: Page, **extra) -> Page | None:
         model = PAGE_MODELS[source.kind]
         values = {**self._page_values(source), **extra}
+        related = {n: values.pop(n) for n in relation_names(model) if n in values}
         with transaction.atomic():
             record = ImportedSource.objects.filter(path=source.relative).first()
             page = self._find_page(source, parent, model, record)
@@ -252,20 +244,30 @@ class _Importer:
             else:
                 for name, value in values.items():
                     setattr(page, name, value)
-            revision = page.save_revision()
-            revision.publish()
-            ImportedSource.objects.update_or_create(
-                path=source.relative,
-                defaults={
-                    "source_hash": source.digest,
-                    "page": page,
-                    "revision": revision,
-                },
-            )
+            if relate(page, related):
+                # A page of this import that comes later: linked once it is there.
+                self.pending.append((source, page, related))
+            self._publish(source, page)
         (self.report.created if created else self.report.updated).append(
             source.relative
         )
         return page
+
+    def _publish(self, source: Source, page: Page) -> None:
+        revision = page.save_revision()
+        revision.publish()
+        ImportedSource.objects.update_or_create(
+            path=source.relative,
+            defaults={"source_hash": source.digest, "page": page, "revision": revision},
+        )
+
+    @transaction.atomic
+    def link_pending(self) -> None:
+        """Relate the pages that named pages imported after them."""
+        for source, page, related in self.pending:
+            page = type(page).objects.get(pk=page.pk)
+            relate(page, related)
+            self._publish(source, page)
 
     def _find_page(self, source, parent, model, record):
         """The page this source imports into; None for a new one, False to skip."""
@@ -293,8 +295,8 @@ class _Importer:
         for name, default in defaults.items():
             if name in model_fields:
                 values.setdefault(name, default)
-        lists = ("tags", "references", "governance_risks", "related_courses", "facts")
-        for name in (*lists, "related_explainers", "related"):
+        lists = ("tags", "references", "governance_risks", "facts")
+        for name in (*lists, "related_courses", "related_explainers", "related"):
             if name in model_fields:
                 values.setdefault(name, [])
         return values

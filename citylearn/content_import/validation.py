@@ -21,7 +21,7 @@ from citylearn.content_import.sources import (
     read_markdown,
     read_yaml_file,
 )
-from citylearn.core.markup import INDEX_SLUGS, LINK_KINDS
+from citylearn.core.site_structure import INDEX_SLUGS, LINK_KINDS
 from citylearn.letters.enums import Right
 from citylearn.quizzes import rules
 
@@ -244,14 +244,10 @@ def _known_slugs(
     tree: ContentTree, existing: dict[str, set[str]]
 ) -> dict[str, set[str]]:
     known = {kind: set(existing.get(kind, ())) for kind in LINK_KINDS}
-    for kind, group in (
-        ("course", tree.courses),
-        ("case", tree.cases),
-        ("explainer", tree.explainers),
-        ("register", tree.register),
-        ("letter", tree.letters),
-    ):
-        known[kind].update(source.slug for source in group)
+    # A page's file has the kind of the links to it; lessons and glossary terms differ.
+    for source in tree.sources():
+        if source.kind in known and source.kind not in ("lesson", "glossary"):
+            known[source.kind].add(source.slug)
     known["lesson"].update(f"{s.parent_slug}/{s.slug}" for s in tree.lessons)
     if tree.glossary and isinstance(tree.glossary.data, list):
         known["glossary"].update(

@@ -1,7 +1,7 @@
 """Markdown to safe HTML: a fixed set of extensions, then an nh3 allow-list.
 
 Content links are written by kind and slug (`[文字](explainer:right-to-access)`) and become
-site paths here; the importer checks beforehand that every target exists.
+site paths here (`core.site_structure`); the importer checks beforehand that every target exists.
 """
 
 import re
@@ -11,16 +11,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-# Where each kind of content lives under the home page; the importer creates these indexes.
-INDEX_SLUGS = {
-    "course": "learn",
-    "case": "cases",
-    "explainer": "rights",
-    "register": "register",
-    "glossary": "glossary",
-    "letter": "letters",
-}
-LINK_KINDS = ("course", "lesson", "case", "explainer", "register", "glossary", "letter")
+from citylearn.core.site_structure import LINK_KINDS, content_link_path
+
 CONTENT_LINK = re.compile(rf"^(?P<kind>{'|'.join(LINK_KINDS)}):(?P<slug>[a-z0-9/-]+)$")
 
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
@@ -79,15 +71,6 @@ EXTENSIONS = [
     "sane_lists",
     _Exercises(),
 ]
-
-
-def content_link_path(kind: str, slug: str) -> str:
-    """The site path of a content piece named by kind and slug."""
-    if kind == "glossary":
-        return f"/{INDEX_SLUGS['glossary']}/#{slug}"
-    if kind == "lesson":
-        return f"/{INDEX_SLUGS['course']}/{slug}/"
-    return f"/{INDEX_SLUGS[kind]}/{slug}/"
 
 
 def _rewrite_content_links(text: str) -> str:

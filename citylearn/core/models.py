@@ -1,6 +1,7 @@
 from collections.abc import Collection
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -9,12 +10,18 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from citylearn.core import site_structure
 from citylearn.core.enums import SiteFact
 from citylearn.core.fields import ChoiceListField
 from citylearn.core.markup import render_markdown
 from citylearn.core.selectors import readable_by_anyone, view_restrictions_exist
 from citylearn.pagecache.decorators import mark_public
 from citylearn.search.text import index_text
+
+INDEX_SLUG_FIXED = _(
+    "The address of this section must stay “%(slug)s”: links and the site's "
+    "navigation are built from it. You may change the title."
+)
 
 
 class BasePage(Page):
@@ -28,6 +35,14 @@ class BasePage(Page):
     def search_text_parts(self) -> list[str]:
         """The texts a visitor may search this page by; pages add their own."""
         return [self.title]
+
+    def clean(self):
+        super().clean()
+        area = site_structure.area_of_index_page(self)
+        if area and self.slug != area.slug:
+            raise ValidationError(
+                {"slug": INDEX_SLUG_FIXED % {"slug": area.slug}}, code="index_slug"
+            )
 
     def route(self, request, path_components):
         # Wagtail walks down one level at a time with two queries per level (the child,

@@ -1,10 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 
 from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
-from citylearn.core.selectors import readable_by_anyone
 from citylearn.explainers.enums import Topic
 from citylearn.explainers.glossary import pinyin_reading
 
@@ -16,19 +17,6 @@ class ExplainerIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("explainer index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        explainers = readable_by_anyone(ExplainerPage.objects.child_of(self)).order_by(
-            "title"
-        )
-        by_topic = {topic: [] for topic in Topic}
-        for explainer in explainers:
-            by_topic[explainer.topic].append(explainer)
-        context["topics"] = [
-            (topic.label, pages) for topic, pages in by_topic.items() if pages
-        ]
-        return context
 
 
 class ExplainerPage(MarkdownBody, BasePage):
@@ -45,7 +33,6 @@ class ExplainerPage(MarkdownBody, BasePage):
     where_to_complain = models.TextField(_("where to complain"))
     last_reviewed = models.DateField(_("last reviewed"))
     reviewer = models.CharField(_("reviewer"), max_length=200)
-    related = TextListField(_("related explainer slugs"), default=list, blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -59,7 +46,7 @@ class ExplainerPage(MarkdownBody, BasePage):
         MultiFieldPanel(
             [FieldPanel("last_reviewed"), FieldPanel("reviewer")], heading=_("Review")
         ),
-        FieldPanel("related"),
+        InlinePanel("related", label=_("Related explainers")),
         FieldPanel("references"),
     ]
 
@@ -72,18 +59,22 @@ class ExplainerPage(MarkdownBody, BasePage):
     def search_text_parts(self):
         return [self.title, self.summary, " ".join(self.key_points), self.body]
 
-    def get_context(self, request, *args, **kwargs):
-        from citylearn.explainers.selectors import (
-            body_with_glossary,
-            index_url,
-            live_explainers,
-        )
 
-        context = super().get_context(request, *args, **kwargs)
-        context["body"] = body_with_glossary(self.body_html)
-        context["related_explainers"] = live_explainers(self.related)
-        context["index_url"] = index_url("explainer")
-        return context
+class RelatedExplainer(Orderable):
+    """Another explainer an explainer points to, in the editor's order."""
+
+    page = ParentalKey(ExplainerPage, related_name="related", on_delete=models.CASCADE)
+    explainer = models.ForeignKey(
+        ExplainerPage,
+        verbose_name=_("explainer"),
+        related_name="+",
+        on_delete=models.CASCADE,
+    )
+
+    panels = [FieldPanel("explainer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related explainer")
 
 
 class GlossaryPage(SectionIndexPage):

@@ -1,15 +1,9 @@
-from django.urls import reverse
-
-from citylearn.core.markup import INDEX_SLUGS
 from citylearn.core.selectors import readable_by_anyone
+from citylearn.core.site_structure import index_url
+from citylearn.explainers.enums import Topic
 from citylearn.explainers.glossary import LinkedBody, Term, link_glossary_terms
 from citylearn.explainers.models import ExplainerPage, GlossaryTerm
 from citylearn.pagecache.services import cached_lookup
-
-
-def index_url(kind: str) -> str:
-    """The URL of a content area's index page in the current language, without a query."""
-    return reverse("wagtail_serve", args=[f"{INDEX_SLUGS[kind]}/"])
 
 
 def live_explainers(slugs: list[str]) -> list[ExplainerPage]:
@@ -18,6 +12,30 @@ def live_explainers(slugs: list[str]) -> list[ExplainerPage]:
     pages = readable_by_anyone(ExplainerPage.objects.filter(slug__in=slugs))
     found = {page.slug: page for page in pages.only("title", "slug", "url_path")}
     return [found[slug] for slug in dict.fromkeys(slugs) if slug in found]
+
+
+def live_explainers_by_id(ids: list[int]) -> list[ExplainerPage]:
+    """The live explainers with these ids, in the order given; others are skipped."""
+    pages = readable_by_anyone(ExplainerPage.objects.filter(pk__in=ids))
+    found = {page.pk: page for page in pages.only("title", "slug", "url_path")}
+    return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+
+
+def related_explainers(page: ExplainerPage) -> list[ExplainerPage]:
+    """The live explainers an explainer points to, in the editor's order."""
+    # Through the page's own relation, which a preview holds in memory.
+    return live_explainers_by_id([link.explainer_id for link in page.related.all()])
+
+
+def explainers_by_topic(index) -> list[tuple[str, list[ExplainerPage]]]:
+    """(topic label, live explainers by title) of an index, for the topics it has."""
+    explainers = readable_by_anyone(ExplainerPage.objects.child_of(index)).order_by(
+        "title"
+    )
+    by_topic = {topic: [] for topic in Topic}
+    for explainer in explainers:
+        by_topic[explainer.topic].append(explainer)
+    return [(topic.label, pages) for topic, pages in by_topic.items() if pages]
 
 
 def glossary_terms() -> list[Term]:

@@ -6,9 +6,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from citylearn.core.markup import content_link_path
 from citylearn.core.models import BasePage, MarkdownBody
 from citylearn.core.selectors import readable_by_anyone
+from citylearn.core.site_structure import content_link_path
 from citylearn.letters.enums import Right
 from citylearn.letters.forms import LetterForm
 from citylearn.letters.letter import Letter

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
+from citylearn.register.forms import RegisterFilterForm
 
 
 class RegisterIndexPage(SectionIndexPage):
@@ -14,22 +15,8 @@ class RegisterIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = _("algorithm register")
 
-    def get_context(self, request, *args, **kwargs):
-        from citylearn.register.forms import RegisterFilterForm
-        from citylearn.register.selectors import register_departments, register_entries
-
-        context = super().get_context(request, *args, **kwargs)
-        form = RegisterFilterForm(
-            request.GET or None, departments=register_departments(self)
-        )
-        filters = form.filters() if form.is_bound else {}
-        context["filter_form"] = form
-        context["filtered"] = bool(filters)
-        context["entries"] = register_entries(self, **filters)
-        return context
-
     def cache_query_parameters(self, context):
-        return list(context["filter_form"].fields)
+        return list(RegisterFilterForm.base_fields)
 
 
 class RegisterEntryPage(MarkdownBody, BasePage):
@@ -51,7 +38,15 @@ class RegisterEntryPage(MarkdownBody, BasePage):
     safeguards = TextListField(_("safeguards"), default=list)
     retention = models.TextField(_("retention"))
     how_to_object = models.TextField(_("how to ask for an explanation or object"))
-    explainer = models.CharField(_("matching explainer slug"), max_length=100)
+    explainer = models.ForeignKey(
+        "explainers.ExplainerPage",
+        verbose_name=_("matching explainer"),
+        # Required in content/; an entry whose explainer is deleted stays editable.
+        null=True,
+        blank=True,
+        related_name="register_entries",
+        on_delete=models.SET_NULL,
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -84,11 +79,3 @@ class RegisterEntryPage(MarkdownBody, BasePage):
 
     def search_text_parts(self):
         return [self.title, self.summary, self.purpose, self.department, self.body]
-
-    def get_context(self, request, *args, **kwargs):
-        from citylearn.explainers.selectors import index_url, live_explainers
-
-        context = super().get_context(request, *args, **kwargs)
-        context["explainer_page"] = next(iter(live_explainers([self.explainer])), None)
-        context["index_url"] = index_url("register")
-        return context

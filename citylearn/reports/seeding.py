@@ -20,6 +20,7 @@ from citylearn.access.enums import Role
 from citylearn.assignments.models import AssignedPerson, Assignment
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
+from citylearn.core import site_structure
 from citylearn.courses.models import CourseIndexPage, CoursePage, LessonPage
 from citylearn.organisation.models import Department, RoleAssignment, StaffProfile
 from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
@@ -209,7 +210,8 @@ def _catalogue() -> CourseIndexPage:
         return existing
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     home = site.root_page if site else Page.get_first_root_node()
-    return home.add_child(instance=CourseIndexPage(title="课程学习", slug="learn"))
+    area = site_structure.area("course")
+    return home.add_child(instance=CourseIndexPage(title=area.title, slug=area.slug))
 
 
 def _courses(scale: Scale) -> list[CoursePage]:

@@ -15,7 +15,7 @@ _numbers = itertools.count(1)
 
 
 def catalogue() -> CourseIndexPage:
-    return index(CourseIndexPage, "learn", "课程学习")
+    return index("course")
 
 
 def make_course(

@@ -8,15 +8,16 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from citylearn.cases.models import CaseStudyIndexPage, CaseStudyPage
+from citylearn.cases.models import CaseStudyPage
+from citylearn.content_import.relations import relate, relation_names
+from citylearn.core import site_structure
 from citylearn.core.models import HomePage
 from citylearn.explainers.models import (
-    ExplainerIndexPage,
     ExplainerPage,
     GlossaryPage,
     GlossaryTerm,
 )
-from citylearn.register.models import RegisterEntryPage, RegisterIndexPage
+from citylearn.register.models import RegisterEntryPage
 
 _numbers = itertools.count(1)
 
@@ -46,10 +47,21 @@ def home_page() -> HomePage:
     return page
 
 
-def index(model, slug: str, title: str):
+def index(kind: str):
+    """The index page of an area of `core.site_structure`, made as the importer makes it."""
+    area = site_structure.area(kind)
     home = home_page()
+    model = area.index_page_model
     existing = model.objects.child_of(home).first()
-    return existing or publish(home, model(title=title, slug=slug))
+    return existing or publish(home, model(title=area.title, slug=area.slug))
+
+
+def _page_with_relations(model, fields: dict):
+    """The page, with the relations named by slug as the importer resolves them."""
+    related = {n: fields.pop(n) for n in relation_names(model) if n in fields}
+    page = model(**fields)
+    relate(page, related)
+    return page
 
 
 def explainer(**values) -> ExplainerPage:
@@ -70,8 +82,8 @@ def explainer(**values) -> ExplainerPage:
         "references": [{"title": "个人信息保护法", "url": "https://example.org/pipl"}],
         **values,
     }
-    parent = index(ExplainerIndexPage, "rights", "数据权利指南")
-    return publish(parent, ExplainerPage(**fields))
+    parent = index("explainer")
+    return publish(parent, _page_with_relations(ExplainerPage, fields))
 
 
 def case(**values) -> CaseStudyPage:
@@ -89,8 +101,8 @@ def case(**values) -> CaseStudyPage:
         "references": [{"title": "报道", "url": "https://example.org/report"}],
         **values,
     }
-    parent = index(CaseStudyIndexPage, "cases", "案例库")
-    return publish(parent, CaseStudyPage(**fields))
+    parent = index("case")
+    return publish(parent, _page_with_relations(CaseStudyPage, fields))
 
 
 def register_entry(**values) -> RegisterEntryPage:
@@ -113,12 +125,12 @@ def register_entry(**values) -> RegisterEntryPage:
         "explainer": "automated-decisions",
         **values,
     }
-    parent = index(RegisterIndexPage, "register", "算法与数据系统登记")
-    return publish(parent, RegisterEntryPage(**fields))
+    parent = index("register")
+    return publish(parent, _page_with_relations(RegisterEntryPage, fields))
 
 
 def glossary_page() -> GlossaryPage:
-    return index(GlossaryPage, "glossary", "术语表")
+    return index("glossary")
 
 
 def term(term: str, slug: str, aliases=(), definition="一句话定义。") -> GlossaryTerm:

@@ -32,9 +32,11 @@ def test_a_valid_tree_imports_every_kind(content_root):
     assert [lesson.slug for lesson in lessons] == ["quality", "sharing"]
     assert 'href="/rights/right-to-deletion/"' in lessons[0].body_html
     assert 'href="/learn/data-basics/quality/"' in lessons[1].body_html
-    assert CaseStudyPage.objects.get().related_explainers == ["right-to-deletion"]
+    deletion = ExplainerPage.objects.get(slug="right-to-deletion")
+    case_links = CaseStudyPage.objects.get().related_explainers.all()
+    assert [link.explainer for link in case_links] == [deletion]
     assert ExplainerPage.objects.get().laws[0]["article"] == "第四十七条"
-    assert RegisterEntryPage.objects.get().explainer == "right-to-deletion"
+    assert RegisterEntryPage.objects.get().explainer == deletion
     assert GlossaryTerm.objects.get().slug == "personal-information"
     quiz = Quiz.objects.get(course=course)
     assert (quiz.draw, quiz.pass_mark) == (2, 50)

@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from citylearn.cases.models import CaseStudyIndexPage
 from citylearn.core.models import HomePage
-from citylearn.explainers.models import ExplainerIndexPage
+from citylearn.explainers.models import ExplainerIndexPage, RelatedExplainer
 from tests.builders import pages
 from tests.builders.learning import make_course
 
@@ -27,7 +27,7 @@ def html(client, url: str) -> str:
 def test_the_rights_index_and_related_explainers(client):
     shown = pages.explainer(title="查询权")
     hidden = pages.explainer(title="删除权", slug="right-to-erasure")
-    shown.related = [hidden.slug]
+    shown.related = [RelatedExplainer(explainer=hidden)]
     shown.save_revision().publish()
     assert "删除权" in html(client, "/rights/")
     assert "删除权" in html(client, shown.url)

@@ -3,6 +3,9 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import gettext_lazy as _
 
+from citylearn.core.site_structure import ABOUT_PAGES, AREAS
+from citylearn.core.site_structure import index_url as area_index_url
+
 register = template.Library()
 
 
@@ -24,23 +27,11 @@ def language_switch(context):
     }
 
 
-# The public areas, by index slug (see citylearn.core.markup.INDEX_SLUGS) or URL name.
-NAVIGATION = [
-    ("rights/", _("Your data rights")),
-    ("cases/", _("Case studies")),
-    ("glossary/", _("Glossary")),
-    ("register/", _("Algorithm register")),
-    ("learn/", _("Learning for staff")),
-]
-
-
 @register.inclusion_tag("core/includes/primary_navigation.html", takes_context=True)
 def primary_navigation(context):
     """Links to the site's areas, built without a query; the current area is marked."""
     path = context["request"].path
-    links = [
-        (reverse("wagtail_serve", args=[slug]), label) for slug, label in NAVIGATION
-    ]
+    links = [(area.index_url(), area.nav_label) for area in AREAS if area.nav_label]
     links.append((reverse("transparency"), _("Transparency")))
     links.append((reverse("search:search"), _("Search")))
     return {
@@ -51,21 +42,18 @@ def primary_navigation(context):
     }
 
 
-# The pages about the site itself (content/about/), linked from every page's footer.
-ABOUT_PAGES = [
-    ("about/", _("About this site")),
-    ("privacy/", _("Privacy")),
-    ("accessibility/", _("Accessibility")),
-    ("contact/", _("Contact us")),
-]
-
-
 @register.inclusion_tag("core/includes/footer_navigation.html")
 def footer_navigation():
     """Links to the pages about the site, built without a query."""
     return {
         "links": [
-            (reverse("wagtail_serve", args=[slug]), label)
-            for slug, label in ABOUT_PAGES
+            (reverse("wagtail_serve", args=[f"{page.slug}/"]), page.label)
+            for page in ABOUT_PAGES
         ]
     }
+
+
+@register.simple_tag
+def index_url(kind: str) -> str:
+    """The URL of a public area's index page (`core.site_structure`), e.g. for a breadcrumb."""
+    return area_index_url(kind)

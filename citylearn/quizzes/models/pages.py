@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 
 from citylearn.core.models import BasePage
 from citylearn.quizzes.models.banks import QuestionBank
+from citylearn.quizzes.sheets import self_check
 
 
 class SelfCheckPage(BasePage):
@@ -26,9 +27,6 @@ class SelfCheckPage(BasePage):
         return [self.title, self.intro]
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: selectors read these models.
-        from citylearn.quizzes.selectors import self_check
-
         context = super().get_context(request, *args, **kwargs)
         context["self_check"] = self_check(bank=self.bank, query=request.GET)
         return context
