@@ -26,6 +26,7 @@ def main() -> None:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
     from wagtail.models import Revision
 
     from citylearn.content_import.services import import_content
@@ -49,16 +50,21 @@ def main() -> None:
     print(f"revisions created by the re-import: {new_revisions}")
     from bench.figures import record
 
-    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    record("content_import", "full import", full, "s", target=60, database=database)
-    record("content_import", "no-op re-import", noop, "s", target=5, database=database)
+    setting = {
+        "database": connection.vendor,
+        "workers": "in-process",
+        "concurrency": 1,
+        "data": f"content/, {report.summary()}",
+    }
+    record("content_import", "full import", full, "s", target=60, **setting)
+    record("content_import", "no-op re-import", noop, "s", target=5, **setting)
     record(
         "content_import",
         "revisions created by the no-op re-import",
         new_revisions,
         "revisions",
         target=1,
-        database=database,
+        **setting,
     )
 
 

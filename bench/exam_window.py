@@ -394,9 +394,9 @@ def record_figures(results: Results, learners, counts, args) -> None:
 
     setting = {
         "database": "postgresql",
-        "learners": len(learners),
-        "client_threads": args.concurrency,
-        "gunicorn_workers": args.workers,
+        "workers": f"{args.workers} gunicorn",
+        "concurrency": args.concurrency,
+        "data": f"{len(learners):,} learners",
     }
     everything = [v for values in results.latencies.values() for v in values]
     record(

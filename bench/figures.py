@@ -38,8 +38,22 @@ def record(
     *,
     target: float | None = None,
     bound: str = "<",
-    **setting,
+    database: str,
+    workers: str,
+    concurrency: int | str,
+    data: str,
+    **more,
 ) -> Figure:
+    """One figure and the setting it was measured in, which every figure states:
+    the database, the server processes (`workers`: "in-process" when the benchmark
+    calls Django itself), how many requests or jobs ran at once, and the data size."""
+    setting = {
+        "database": database,
+        "workers": workers,
+        "concurrency": concurrency,
+        "data": data,
+        **more,
+    }
     figure = Figure(benchmark, name, value, unit, target, bound, setting)
     path = os.environ.get("BENCH_FIGURES")
     if path:

@@ -131,7 +131,12 @@ def main() -> None:
         f"peak memory of the child: {peak_mb:.0f} MB resident"
         f"  target < {TARGET_MB} MB: {'met' if peak_mb < TARGET_MB else 'MISSED'}"
     )
-    setting = {"database": connection.vendor, "rows": export.rows_done}
+    setting = {
+        "database": connection.vendor,
+        "workers": "1 task process",
+        "concurrency": 1,
+        "data": f"{export.rows_done:,} rows",
+    }
     record(
         "hr_export",
         f"{args.format.upper()} export of {ROOT_CODE}",

@@ -120,7 +120,9 @@ def main() -> None:
                 "ms",
                 target=target,
                 database=vendor,
-                staff=staff,
+                workers="in-process",
+                concurrency=1,
+                data=f"{staff:,} staff",
                 queries=queries,
             )
 

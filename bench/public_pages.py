@@ -268,8 +268,11 @@ def main() -> None:
             f"{name}, p99",
             figures["p99"],
             "ms",
+            database="sqlite",
+            workers="2 gunicorn" if "nginx" not in name else "nginx",
+            concurrency=args.connections,
+            data="content/",
             req_per_s=round(figures["rps"]),
-            connections=args.connections,
         )
     for name, figures in results.items():
         print(
@@ -291,8 +294,9 @@ def main() -> None:
             target=target,
             bound=">",
             database="sqlite",
-            gunicorn_workers=2,
-            connections=args.connections,
+            workers="2 gunicorn",
+            concurrency=args.connections,
+            data="content/",
         )
         detail = ", ".join(f"{name} {ratio:.0%}" for name, ratio in ratios.items())
         print(f"  {label:38} {detail}  -> {verdict} the {target:.0%} target")

@@ -118,7 +118,9 @@ def main() -> None:
         verdict = "met" if seconds < TARGET_SECONDS and emails == total else "MISSED"
         setting = {
             "database": connection.vendor,
-            "assignment_rows": AssignedPerson.objects.count(),
+            "workers": "in-process",
+            "concurrency": 1,
+            "data": f"{AssignedPerson.objects.count():,} assignment rows",
             "channel": args.channel,
         }
         record(

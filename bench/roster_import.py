@@ -191,8 +191,10 @@ def main() -> None:
             elapsed,
             "s",
             target=30,
-            rows=args.rows,
             database=django.db.connection.vendor,
+            workers="in-process",
+            concurrency=1,
+            data=f"{args.rows:,} rows",
             peak_mib=round(peaks[step] / 2**20, 1),
         )
     sys.exit(1 if slow else 0)

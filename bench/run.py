@@ -31,6 +31,9 @@ sys.path.insert(0, str(ROOT))
 from bench.figures import record  # noqa: E402
 
 PYTHON = sys.executable
+# The setting of a figure that no benchmark measured.
+NOT_RUN = {"database": "—", "workers": "—", "concurrency": "—", "data": "—"}
+SETTING_COLUMNS = ("database", "workers", "concurrency", "data")
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 
 
@@ -132,8 +135,10 @@ def missing_tools(benchmark: Benchmark) -> list[str]:
 
 
 def print_table(figures: list[dict]) -> None:
+    """Each figure with its setting (database, workers, concurrency, data) and target."""
     print(
-        f"\n{'benchmark':<16}{'figure':<52}{'value':>18}  {'target':<18}{'':8}setting"
+        f"\n{'benchmark':<15}{'figure':<46}{'value':>14}  {'target':<15}{'':8}"
+        f"{'database':<12}{'workers':<22}{'conc.':>6}  {'data':<26}other"
     )
     for figure in figures:
         value = figure["value"]
@@ -149,10 +154,15 @@ def print_table(figures: list[dict]) -> None:
             else f"{figure['bound']} {figure['target']:g} {figure['unit']}"
         )
         verdict = {True: "met", False: "MISSED", None: ""}[figure["met"]]
-        setting = ", ".join(f"{k}={v}" for k, v in figure["setting"].items())
+        setting = figure["setting"]
+        other = ", ".join(
+            f"{k}={v}" for k, v in setting.items() if k not in SETTING_COLUMNS
+        )
         print(
-            f"{figure['benchmark']:<16}{figure['name'][:50]:<52}{shown:>18}  "
-            f"{target:<18}{verdict:8}{setting}"
+            f"{figure['benchmark']:<15}{figure['name'][:44]:<46}{shown:>14}  "
+            f"{target:<15}{verdict:8}{setting['database']:<12}"
+            f"{str(setting['workers'])[:21]:<22}{setting['concurrency']!s:>6}  "
+            f"{str(setting['data'])[:25]:<26}{other}"
         )
 
 
@@ -211,6 +221,9 @@ def main() -> int:
         "s",
         target=600,
         database=database,
+        workers="in-process",
+        concurrency=1,
+        data=f"the {options.scale} scale",
     )
     if code != 0:
         print(f"seed_bench failed: see {seed_log}", file=sys.stderr)
@@ -224,7 +237,13 @@ def main() -> int:
             missing.append("PostgreSQL")
         if missing:
             print(f"{benchmark.name}: skipped, needs {', '.join(missing)}", flush=True)
-            record(benchmark.name, f"skipped: needs {', '.join(missing)}", 0, "")
+            record(
+                benchmark.name,
+                f"skipped: needs {', '.join(missing)}",
+                0,
+                "",
+                **NOT_RUN,
+            )
             continue
         env = dict(seeded_env)
         if benchmark.data == "fresh":
@@ -242,7 +261,12 @@ def main() -> int:
         if code != 0:
             reason = "ran too long" if code is None else f"exit code {code}"
             record(
-                benchmark.name, f"did not finish: {reason} (see log)", 1, "", target=0
+                benchmark.name,
+                f"did not finish: {reason} (see log)",
+                1,
+                "",
+                target=0,
+                **{**NOT_RUN, "database": database},
             )
 
     figures = [json.loads(line) for line in figures_file.read_text().splitlines()]

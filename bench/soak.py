@@ -376,10 +376,10 @@ def record_figures(results: Results, seconds: float, counts: Counter, args) -> N
 
     setting = {
         "database": "postgresql",
+        "workers": f"{args.workers} gunicorn, Celery worker and beat",
+        "concurrency": sum(THREADS.values()),
+        "data": "demo data and content/",
         "minutes": round(seconds / 60, 1),
-        "client_threads": sum(THREADS.values()),
-        "gunicorn_workers": args.workers,
-        "celery": "worker+beat",
     }
     everything = [v for values in results.latencies.values() for v in values]
     record("soak", "requests per second", len(everything) / seconds, "req/s", **setting)

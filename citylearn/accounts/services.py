@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -11,6 +13,9 @@ from django.utils.http import urlsafe_base64_encode
 
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
+from citylearn.core.queueing import queue, queue_or_run
+
+logger = logging.getLogger(__name__)
 
 
 def password_link(*, user) -> tuple[str, str]:
@@ -53,12 +58,28 @@ def send_password_link(*, user_id: int, language: str = settings.LANGUAGE_CODE) 
     return True
 
 
-def queue_password_links(*, user_ids: list[int], language: str) -> None:
-    """Email each of these people their link once the current transaction commits."""
+def send_password_link_soon(*, user_id: int, language: str) -> bool:
+    """Queue one person's link; with the broker down, send it now. False if neither."""
     from citylearn.accounts.tasks import send_password_link_email
 
-    def queue():
-        for user_id in user_ids:
-            send_password_link_email.delay(user_id, language)
+    return queue_or_run(send_password_link_email, [(user_id, language)]) == 0
 
-    transaction.on_commit(queue)
+
+def queue_password_links(*, user_ids: list[int], language: str) -> None:
+    """Email each of these people their link once the current transaction commits.
+
+    With the broker down the rest are not queued (one wait, not one per person) and
+    the count is logged: each person can ask for a link on the sign-in page.
+    """
+    from citylearn.accounts.tasks import send_password_link_email
+
+    def queue_all():
+        for number, user_id in enumerate(user_ids):
+            if not queue(send_password_link_email, user_id, language):
+                logger.error(
+                    "%d password links not queued: the broker is unreachable",
+                    len(user_ids) - number,
+                )
+                return
+
+    transaction.on_commit(queue_all)

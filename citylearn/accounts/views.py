@@ -21,12 +21,15 @@ from citylearn.accounts.personal_data import (
     collect_personal_data,
     personal_data_for_display,
 )
-from citylearn.accounts.services import queue_password_links
+from citylearn.accounts.services import send_password_link_soon
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.core.redirects import safe_next_url
 
 LINK_INTERVAL_SECONDS = 5 * 60
+LINK_NOT_SENT = _(
+    "We could not send the email just now. Please try again in a few minutes."
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -75,12 +78,21 @@ def request_password_link(request):
         user = form.account()
         # One link per person every few minutes: the form must not become a way to
         # flood someone's mailbox.
-        if user is not None and cache.add(
-            f"citylearn:password-link:{user.pk}", 1, timeout=LINK_INTERVAL_SECONDS
-        ):
-            queue_password_links(
-                user_ids=[user.pk], language=translation.get_language()
+        key = f"citylearn:password-link:{user.pk}" if user is not None else ""
+        if user is not None and cache.add(key, 1, timeout=LINK_INTERVAL_SECONDS):
+            sent = send_password_link_soon(
+                user_id=user.pk, language=translation.get_language()
             )
+            if not sent:
+                # Neither queued nor sent: the person may ask again at once.
+                cache.delete(key)
+                form.add_error(None, LINK_NOT_SENT)
+                return render(
+                    request,
+                    "accounts/password_link_request.html",
+                    {"form": form},
+                    status=503,
+                )
         return redirect("accounts:password_link_sent")
     return render(request, "accounts/password_link_request.html", {"form": form})
 

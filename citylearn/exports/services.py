@@ -14,6 +14,7 @@ from django.utils import timezone
 from citylearn.access.permissions import read_scope
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import PendingEntry, record, record_many
+from citylearn.core.queueing import queue
 from citylearn.core.spreadsheets import write_csv, write_xlsx
 from citylearn.exports.enums import ExportFormat, ExportSource, ExportStatus
 from citylearn.exports.models import Export
@@ -26,6 +27,10 @@ CONTENT_TYPES = {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     ),
 }
+
+
+class ExportNotStarted(Exception):
+    """The broker could not be reached: nothing was queued or kept."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,9 @@ def start_export(
 ) -> Download | Export:
     """The page's rows as a file at once, or, past the threshold, queued for a worker.
 
-    Raises FiltersRefused when the page's filters are not valid.
+    Raises FiltersRefused when the page's filters are not valid, ExportNotStarted
+    when a large export cannot be queued (called in autocommit, as views are, so that
+    the worker finds the export it is sent).
     """
     user = request.user
     today = timezone.localdate()
@@ -109,7 +116,9 @@ def start_export(
         # The task module imports this one.
         from citylearn.exports.tasks import write_export_task
 
-        transaction.on_commit(lambda: write_export_task.delay(export.pk))
+        if not queue(write_export_task, export.pk):
+            export.delete()
+            raise ExportNotStarted
         return export
     exported: list[tuple[int, str]] = []
     if fmt == ExportFormat.XLSX:

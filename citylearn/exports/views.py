@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET, require_POST
 from citylearn.access.permissions import people_reader_required, read_scope
 from citylearn.exports.enums import ExportFormat, ExportSource, ExportStatus
 from citylearn.exports.models import Export
-from citylearn.exports.services import Download, start_export
+from citylearn.exports.services import Download, ExportNotStarted, start_export
 from citylearn.exports.sources import FiltersRefused, covers
 from citylearn.exports.storage import export_storage
 
@@ -29,6 +29,8 @@ def create(request, source: str):
         return render(
             request, "exports/refused.html", {"form": refused.form}, status=400
         )
+    except ExportNotStarted:
+        return render(request, "exports/not_started.html", status=503)
     if isinstance(result, Download):
         response = HttpResponse(result.content, content_type=result.content_type)
         response["Content-Disposition"] = f'attachment; filename="{result.filename}"'

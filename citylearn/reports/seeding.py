@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
@@ -59,6 +60,8 @@ class Scale:
     snapshot_days: int
     audit_days: int
     sign_ins_per_person: int
+    # Generated variants of each public page of content/ (imported first) beside it.
+    content_variants: int = 0
 
 
 SCALES = {
@@ -72,6 +75,7 @@ SCALES = {
         snapshot_days=730,
         audit_days=5 * 365,
         sign_ins_per_person=20,
+        content_variants=9,
     ),
     "small": Scale(
         staff=40,
@@ -98,6 +102,11 @@ def seed_bench(
         raise AlreadySeeded(ROOT_CODE)
     rng = random.Random(seed)  # noqa: S311 - made-up records, not secrets
     today = timezone.localdate()
+    content_pages = 0
+    if scale.content_variants:
+        # Before the catalogue: content/ brings the course index the courses go under.
+        content_pages = _content(scale.content_variants, seed)
+        say(f"public content pages: {content_pages}")
     with transaction.atomic():
         departments = _departments(scale, rng)
         say(f"departments: {len(departments)}")
@@ -123,6 +132,7 @@ def seed_bench(
         "assignment_rows": rows,
         "snapshots": snapshots,
         "audit_entries": audit_entries,
+        "public_content_pages": content_pages,
         **counts,
     }
 
@@ -157,6 +167,54 @@ def _departments(scale: Scale, rng: random.Random) -> list[Department]:
         level = list(Department.objects.filter(depth=depth, path__startswith=root.path))
         everyone += level
     return everyone
+
+
+def _content(variants: int, seed: int) -> int:
+    from citylearn.content_import.services import import_content
+    from citylearn.search.selectors import public_pages
+
+    report = import_content(settings.CONTENT_DIR)
+    if report.problems:
+        raise ValueError(f"content/ has errors: {report.problems[:3]}")
+    add_content_variants(variants=variants, seed=seed)
+    return public_pages().count()
+
+
+# Where a generated variant is set: each reads as the same page adapted for a place.
+PLACES = "东城西城朝阳海淀丰台石景山门头沟房山通州顺义昌平大兴怀柔平谷密云延庆"
+
+
+def add_content_variants(*, variants: int, seed: int) -> int:
+    """`variants` copies of every public content page of content/, published beside it.
+
+    The glossary stays single (its terms are one list). Each copy gets its own slug
+    and a title naming a place chosen from the seed, so that the same seed gives the
+    same pages; returns how many were added. bench/search.py measures search on these.
+    """
+    from citylearn.search.selectors import TYPES, public_pages
+
+    rng = random.Random(seed)  # noqa: S311 - made-up pages, not secrets
+    places = [PLACES[i : i + 2] for i in range(0, len(PLACES), 2)]
+    originals = list(
+        public_pages()
+        .type(*TYPES.values())
+        .exclude(slug="glossary")
+        .order_by("path")
+        .specific()
+    )
+    for page in originals:
+        parent = page.get_parent()
+        for number in range(1, variants + 1):
+            page.copy(
+                to=parent,
+                update_attrs={
+                    "slug": f"{page.slug}-variant-{number}",
+                    "title": f"{page.title}（{rng.choice(places)}之{number}）",
+                },
+                keep_live=True,
+                log_action=None,
+            )
+    return len(originals) * variants
 
 
 def _spread(total: int, parents: int) -> list[int]:

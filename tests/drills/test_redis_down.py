@@ -7,7 +7,6 @@ which could not be queued, is issued by the sweep once Redis is back.
 """
 
 import logging
-import time
 from datetime import timedelta
 
 import pytest
@@ -21,8 +20,8 @@ from citylearn.certificates.tasks import issue_missing_certificates
 from citylearn.progress.models import CourseCompletion
 from tests.builders import people
 from tests.builders.learning import lessons_of, make_course
+from tests.drills.unreachable import DOWN, timed
 
-DOWN = "redis://127.0.0.1:1/0"
 CACHE_DOWN = override_settings(
     REDIS_URL=DOWN,
     CACHES={
@@ -33,32 +32,6 @@ CACHE_DOWN = override_settings(
         }
     },
 )
-WITHIN_SECONDS = 5
-
-
-def timed(call):
-    started = time.monotonic()
-    response = call()
-    assert time.monotonic() - started < WITHIN_SECONDS
-    return response
-
-
-@pytest.fixture
-def broker_down():
-    """Tasks are published, to a broker that refuses connections."""
-    conf = app.conf
-    saved = conf.broker_url, conf.broker_write_url, conf.task_always_eager
-
-    def fresh_connections():
-        # The app keeps its connection pools; they must be rebuilt for the new URL.
-        app._pool = None
-        app.amqp._producer_pool = None
-
-    conf.broker_url, conf.broker_write_url, conf.task_always_eager = DOWN, DOWN, False
-    fresh_connections()
-    yield
-    conf.broker_url, conf.broker_write_url, conf.task_always_eager = saved
-    fresh_connections()
 
 
 @pytest.mark.django_db

@@ -3,15 +3,18 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from wagtail.models import Page
 
 from citylearn.assignments.models import AssignedPerson
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
+from citylearn.content_import.services import import_content
 from citylearn.organisation.models import Department, StaffProfile
 from citylearn.progress.models import CourseCompletion
 from citylearn.reports.models import DepartmentSnapshot
-from citylearn.reports.seeding import SCALES
+from citylearn.reports.seeding import SCALES, add_content_variants
 from citylearn.reports.selectors import level_figures
+from citylearn.search.selectors import public_pages, search_public_content
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +79,33 @@ def test_the_number_of_staff_can_be_chosen():
     assert Department.objects.count() == 8
     with pytest.raises(CommandError, match="at least 1"):
         call_command("seed_bench", "--scale", "small", "--staff", "0")
+
+
+def variant_titles():
+    return sorted(
+        Page.objects.filter(slug__contains="-variant-").values_list("slug", "title")
+    )
+
+
+def test_content_variants_are_published_searchable_and_set_by_the_seed(content_root):
+    import_content(content_root)
+    originals = public_pages().count()
+
+    added = add_content_variants(variants=2, seed=7)
+
+    assert added > 0
+    assert public_pages().count() == originals + added
+    first = variant_titles()
+    # Each variant is found by search, like the page it comes from.
+    slug, title = first[0]
+    outcome = search_public_content(title)
+    assert slug in [
+        hit.url.rstrip("/").rsplit("/", 1)[-1] for hit in outcome.results[0:50]
+    ]
+    Page.objects.filter(slug__contains="-variant-").delete()
+    add_content_variants(variants=2, seed=7)
+    assert variant_titles() == first
+    Page.objects.filter(slug__contains="-variant-").delete()
+    add_content_variants(variants=2, seed=8)
+    assert [s for s, __ in variant_titles()] == [s for s, __ in first]
+    assert variant_titles() != first

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from citylearn.core.queueing import queue_or_run
+
 
 def send_email_changed_notice(*, user_id: int, old_email: str) -> bool:
     """Email `old_email` that the account's email is now another; False if no account."""
@@ -24,12 +26,14 @@ def send_email_changed_notice(*, user_id: int, old_email: str) -> bool:
 
 
 def queue_email_change_notices(*, changes: list[tuple[int, str]]) -> None:
-    """For each (account id, old email), send the notice once the transaction commits."""
+    """For each (account id, old email), send the notice once the transaction commits.
+
+    With the broker down the notices are sent in the request: they are few (only the
+    emails a roster changed) and cannot be asked for again.
+    """
     from citylearn.organisation.tasks import send_email_changed_notice_email
 
-    def queue():
-        for user_id, old_email in changes:
-            send_email_changed_notice_email.delay(user_id, old_email)
-
     if changes:
-        transaction.on_commit(queue)
+        transaction.on_commit(
+            lambda: queue_or_run(send_email_changed_notice_email, changes)
+        )
