@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from citylearn.core import views as core_views
-from citylearn.core.site_structure import INDEX_SLUGS
+from citylearn.core.site_structure import INDEX_SLUGS, LAWS_SLUG
 from citylearn.transparency import views as transparency_views
 
 urlpatterns = [
@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path(f"{INDEX_SLUGS['course']}/", include("citylearn.quizzes.urls")),
     path("feedback/", include("citylearn.feedback.urls")),
     path("", include("citylearn.reminders.urls")),
+    path(f"{LAWS_SLUG}/", include("citylearn.laws.urls")),
     path("transparency/", transparency_views.transparency, name="transparency"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -29,6 +29,12 @@ class CaseStudyPage(MarkdownBody, BasePage):
     region = models.CharField(_("region"), max_length=20, choices=Region.choices)
     country = models.CharField(_("country"), max_length=100)
     year = models.PositiveSmallIntegerField(_("year"))
+    provisions = ParentalManyToManyField(
+        "laws.Provision",
+        blank=True,
+        related_name="cited_by_cases",
+        verbose_name=_("provisions cited"),
+    )
     themes = ChoiceListField(_("themes"), default=list, options=Theme.choices)
     governance_risks = ChoiceListField(
         _("governance risks"), default=list, blank=True, options=GovernanceRisk.choices
@@ -54,6 +60,7 @@ class CaseStudyPage(MarkdownBody, BasePage):
             heading=_("Facts"),
         ),
         FieldPanel("body"),
+        FieldPanel("provisions"),
         FieldPanel("references"),
         FieldPanel("related_courses", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_explainers", label=_("Related explainers")),

@@ -118,9 +118,17 @@ AREAS = (
     ),
 )
 
+# Records with public pages of their own that are not Wagtail pages: the laws app's
+# provisions live at /laws/<key>/ (citylearn/laws/urls.py).
+RECORD_LINK_KINDS = (LinkKind("provision"),)
+LAWS_SLUG = "laws"
+
 AREAS_BY_KIND = {area.kind: area for area in AREAS}
 INDEX_SLUGS = {area.kind: area.slug for area in AREAS}
-_LINKS = {link.name: (link, area) for area in AREAS for link in area.link_kinds}
+_LINKS = {
+    **{link.name: (link, area.slug) for area in AREAS for link in area.link_kinds},
+    **{link.name: (link, LAWS_SLUG) for link in RECORD_LINK_KINDS},
+}
 LINK_KINDS = tuple(_LINKS)
 
 
@@ -151,8 +159,8 @@ def index_url(kind: str) -> str:
 
 def content_link_path(kind: str, target: str) -> str:
     """The site path of a content piece named by link kind and target (its slug)."""
-    link, owner = _LINKS[kind]
-    return link.path.format(index=owner.slug, target=target)
+    link, index = _LINKS[kind]
+    return link.path.format(index=index, target=target)
 
 
 _AREAS_BY_INDEX_MODEL = {area.index_model.lower(): area for area in AREAS}

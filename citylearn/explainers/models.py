@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
@@ -23,13 +23,14 @@ class ExplainerPage(MarkdownBody, BasePage):
     summary = models.TextField(_("summary"))
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
     key_points = TextListField(_("your rights in one minute"), default=list)
-    laws = models.JSONField(
-        _("laws and articles"),
-        default=list,
-        help_text=_('A list of {"law": ..., "article": ...}.'),
-    )
     steps = TextListField(_("steps to exercise the right"), default=list)
     time_limits = models.TextField(_("time limits"))
+    provisions = ParentalManyToManyField(
+        "laws.Provision",
+        blank=True,
+        related_name="cited_by_explainers",
+        verbose_name=_("provisions cited"),
+    )
     where_to_complain = models.TextField(_("where to complain"))
     last_reviewed = models.DateField(_("last reviewed"))
     reviewer = models.CharField(_("reviewer"), max_length=200)
@@ -39,7 +40,7 @@ class ExplainerPage(MarkdownBody, BasePage):
         FieldPanel("topic"),
         FieldPanel("key_points"),
         FieldPanel("body"),
-        FieldPanel("laws"),
+        FieldPanel("provisions"),
         FieldPanel("steps"),
         FieldPanel("time_limits"),
         FieldPanel("where_to_complain"),

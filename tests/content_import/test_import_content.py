@@ -25,7 +25,7 @@ def test_a_valid_tree_imports_every_kind(content_root):
     report = import_content(content_root)
 
     assert report.problems == []
-    assert len(report.created) == 9
+    assert len(report.created) == 10
     course = CoursePage.objects.get(slug="data-basics")
     assert course.live and course.credit_hours == 1.5
     lessons = LessonPage.objects.child_of(course)
@@ -35,7 +35,7 @@ def test_a_valid_tree_imports_every_kind(content_root):
     deletion = ExplainerPage.objects.get(slug="right-to-deletion")
     case_links = CaseStudyPage.objects.get().related_explainers.all()
     assert [link.explainer for link in case_links] == [deletion]
-    assert ExplainerPage.objects.get().laws[0]["article"] == "第四十七条"
+    assert [p.key for p in ExplainerPage.objects.get().provisions.all()] == ["pipl-47"]
     assert RegisterEntryPage.objects.get().explainer == deletion
     assert GlossaryTerm.objects.get().slug == "personal-information"
     quiz = Quiz.objects.get(course=course)
@@ -53,7 +53,7 @@ def test_reimporting_unchanged_sources_creates_no_revision(content_root):
 
     assert Revision.objects.count() == revisions
     assert report.created == report.updated == []
-    assert len(report.unchanged) == 9
+    assert len(report.unchanged) == 10
 
 
 def test_a_changed_file_creates_exactly_one_revision(content_root):
@@ -141,12 +141,12 @@ def test_the_command_exits_non_zero_on_errors_and_reports_path_and_line(
 
 def test_the_command_succeeds_quietly_on_a_valid_tree(content_root, capsys):
     call_command("import_content", str(content_root))
-    assert "9 created" in capsys.readouterr().out
+    assert "10 created" in capsys.readouterr().out
 
 
 def test_the_task_imports_and_reports(content_root):
     result = import_content_task.delay(str(content_root)).get()
-    assert "9 created" in result["summary"]
+    assert "10 created" in result["summary"]
 
 
 def test_the_projects_own_content_imports_without_errors(settings):
