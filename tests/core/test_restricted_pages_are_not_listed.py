@@ -3,9 +3,8 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from citylearn.cases.models import CaseStudyIndexPage
 from citylearn.core.models import HomePage
-from citylearn.explainers.models import ExplainerIndexPage, RelatedExplainer
+from citylearn.explainers.models import RelatedExplainer
 from tests.builders import pages
 from tests.builders.learning import make_course
 
@@ -64,9 +63,9 @@ def test_the_case_library_and_what_a_case_links_to(client):
 
 
 def test_the_register_and_an_entrys_explainer(client):
+    explainer = pages.explainer(title="自动化决策", slug="automated-decisions")
     shown = pages.register_entry(title="低保资格核验", department="区民政局")
     hidden = pages.register_entry(title="信用评分", department="区发改委")
-    explainer = pages.explainer(title="自动化决策", slug="automated-decisions")
     assert "区发改委" in html(client, "/register/")
     assert "自动化决策" in html(client, shown.url)
     restrict(hidden)
@@ -88,7 +87,7 @@ def test_the_course_catalogue(client):
 
 
 def test_the_home_pages_areas(client):
-    cases = pages.index(CaseStudyIndexPage, "cases", "案例库")
+    cases = pages.index("case")
     home = HomePage.objects.get()
     home.cases_page = cases
     home.save_revision().publish()
@@ -102,5 +101,5 @@ def test_a_restriction_above_a_page_hides_it_too(client):
     explainer = pages.explainer(title="查询权")
     link = f'href="{explainer.url}"'
     assert link in html(client, "/search/?q=查询权")
-    restrict(pages.index(ExplainerIndexPage, "rights", "数据权利指南"))
+    restrict(pages.index("explainer"))
     assert link not in html(client, "/search/?q=查询权")

@@ -42,23 +42,23 @@ def test_a_page_view_reads_no_site_root_page_restriction_or_glossary(client):
 
 
 def test_moving_the_site_root_takes_effect_at_once(client):
-    index = pages.index(pages.ExplainerIndexPage, "rights", "你的数据权利")
+    index = pages.index("explainer")
     assert (
-        '<h1 lang="zh-Hans">你的数据权利</h1>' not in client.get("/").content.decode()
+        '<h1 lang="zh-Hans">数据权利指南</h1>' not in client.get("/").content.decode()
     )
     site = Site.objects.get(is_default_site=True)
     site.root_page = index
     site.save()
-    assert '<h1 lang="zh-Hans">你的数据权利</h1>' in client.get("/").content.decode()
+    assert '<h1 lang="zh-Hans">数据权利指南</h1>' in client.get("/").content.decode()
 
 
 def test_a_new_host_name_is_served_its_own_site(client, settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "rights.example"]
-    index = pages.index(pages.ExplainerIndexPage, "rights", "你的数据权利")
+    index = pages.index("explainer")
     assert client.get("/", HTTP_HOST="rights.example").status_code == 200
     Site.objects.create(hostname="rights.example", port=80, root_page=index)
     page = client.get("/", HTTP_HOST="rights.example").content.decode()
-    assert '<h1 lang="zh-Hans">你的数据权利</h1>' in page
+    assert '<h1 lang="zh-Hans">数据权利指南</h1>' in page
 
 
 def test_editing_the_home_page_shows_at_once(client):
@@ -73,7 +73,7 @@ def test_a_private_ancestor_still_protects_its_pages(
     client, django_capture_on_commit_callbacks
 ):
     pages.explainer(slug="access")
-    index = pages.index(pages.ExplainerIndexPage, "rights", "你的数据权利")
+    index = pages.index("explainer")
     assert client.get("/rights/access/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(
