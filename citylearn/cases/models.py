@@ -45,6 +45,12 @@ class CaseStudyPage(MarkdownBody, BasePage):
     related_explainers = TextListField(
         _("related explainer slugs"), default=list, blank=True
     )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -61,6 +67,7 @@ class CaseStudyPage(MarkdownBody, BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("references"),
+        FieldPanel("last_reviewed"),
         FieldPanel("related_courses"),
         FieldPanel("related_explainers"),
     ]

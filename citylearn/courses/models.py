@@ -49,6 +49,12 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
     )
     mandatory = models.BooleanField(_("mandatory for all staff"), default=False)
     tags = TextListField(_("tags"), default=list, blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -64,6 +70,7 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("references"),
+        FieldPanel("last_reviewed"),
     ]
 
     parent_page_types = ["courses.CourseIndexPage"]
@@ -87,12 +94,19 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
 class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes"))
     required = models.BooleanField(_("required for completion"), default=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("estimated_minutes"),
         FieldPanel("required"),
         FieldPanel("body"),
         FieldPanel("references"),
+        FieldPanel("last_reviewed"),
     ]
 
     parent_page_types = ["courses.CoursePage"]

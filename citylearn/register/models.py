@@ -52,6 +52,12 @@ class RegisterEntryPage(MarkdownBody, BasePage):
     retention = models.TextField(_("retention"))
     how_to_object = models.TextField(_("how to ask for an explanation or object"))
     explainer = models.CharField(_("matching explainer slug"), max_length=100)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -74,6 +80,7 @@ class RegisterEntryPage(MarkdownBody, BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("references"),
+        FieldPanel("last_reviewed"),
     ]
 
     parent_page_types = ["register.RegisterIndexPage"]
