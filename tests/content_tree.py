@@ -16,6 +16,7 @@ FILES = {
         summary: 了解数据的基本概念。
         credit_hours: 1.5
         estimated_minutes: 40
+        last_reviewed: 2026-11-30
         ---
         课程介绍。
         """,
@@ -26,6 +27,8 @@ FILES = {
         references:
           - title: 数据安全法
             url: https://www.npc.gov.cn/
+            accessed: 2026-11-30
+        last_reviewed: 2026-11-30
         ---
         {LESSON_BODY}
         """,
@@ -35,6 +38,7 @@ FILES = {
         estimated_minutes: 10
         references:
           - title: 数据安全法
+        last_reviewed: 2026-11-30
         ---
         共享的规则。上一课:[数据质量](lesson:data-basics/quality)。
         """,
@@ -71,6 +75,8 @@ FILES = {
         references:
           - title: 参考
             url: https://example.org/
+            accessed: 2026-11-30
+        last_reviewed: 2026-11-30
         ---
         ## 问题
 
@@ -92,6 +98,7 @@ FILES = {
         references:
           - title: 个人信息保护法
             url: https://www.npc.gov.cn/
+            accessed: 2026-11-30
         ---
         正文说明,参见[个人信息](glossary:personal-information)。
         """,
@@ -111,6 +118,7 @@ FILES = {
         retention: 三年。
         how_to_object: 依据第二十四条、第四十八条提出。
         explainer: right-to-deletion
+        last_reviewed: 2026-11-30
         ---
         说明。
         """,
@@ -128,12 +136,14 @@ FILES = {
                 correct: true
               - text: 替别人做决定
             explanation: 个人信息保护法第四十五条、第四十七条。
+        last_reviewed: 2026-11-30
         """,
     "glossary.yaml": """\
         - term: 个人信息
           slug: personal-information
           definition: 与已识别或者可识别的自然人有关的信息。
           source: 个人信息保护法第四条
+          last_reviewed: 2026-11-30
         """,
 }
 

@@ -70,10 +70,11 @@ def test_duplicate_slug_in_the_glossary(content_root):
     with (content_root / "glossary.yaml").open("a") as glossary:
         glossary.write(
             "- term: 个人资料\n  slug: personal-information\n  definition: 重复。\n"
+            "  last_reviewed: 2026-11-30\n"
         )
     report = import_content(content_root)
     assert problems_of(report, "glossary.yaml") == [
-        (5, "duplicate slug 'personal-information' (line 1)")
+        (6, "duplicate slug 'personal-information' (line 1)")
     ]
     assert not GlossaryTerm.objects.exists()
 
