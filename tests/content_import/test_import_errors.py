@@ -101,7 +101,7 @@ def test_broken_internal_link(content_root):
             "files that depend on this one wait until it is fixed: "
             "courses/data-basics/02-sharing.md",
         ),
-        (8, "broken internal link: no explainer 'right-to-nothing'"),
+        (10, "broken internal link: no explainer 'right-to-nothing'"),
     ]
     # The next lesson links to it: rather than a dead link, it waits.
     assert problems_of(report, "02-sharing.md") == []
@@ -124,8 +124,8 @@ def test_image_without_alt_text(content_root):
         case.write("\n![](images/x.png)\n![示意图](images/broken.png)\n")
     report = import_content(content_root)
     assert problems_of(report, "cases/command-centre.md") == [
-        (18, "image 'images/x.png' has no alt text"),
-        (19, "image file 'images/broken.png' is not a readable image"),
+        (20, "image 'images/x.png' has no alt text"),
+        (21, "image file 'images/broken.png' is not a readable image"),
     ]
 
 
