@@ -37,6 +37,7 @@ FILES = {
         summary: 了解数据的基本概念。
         credit_hours: 1.5
         estimated_minutes: 40
+        last_reviewed: 2026-11-30
         ---
         课程介绍。
         """,
@@ -47,6 +48,8 @@ FILES = {
         references:
           - title: 数据安全法
             url: https://www.npc.gov.cn/
+            accessed: 2026-11-30
+        last_reviewed: 2026-11-30
         ---
         {LESSON_BODY}
         """,
@@ -56,6 +59,7 @@ FILES = {
         estimated_minutes: 10
         references:
           - title: 数据安全法
+        last_reviewed: 2026-11-30
         ---
         共享的规则。上一课:[数据质量](lesson:data-basics/quality)。
         """,
@@ -92,6 +96,8 @@ FILES = {
         references:
           - title: 参考
             url: https://example.org/
+            accessed: 2026-11-30
+        last_reviewed: 2026-11-30
         ---
         ## 问题
 
@@ -112,6 +118,7 @@ FILES = {
         references:
           - title: 个人信息保护法
             url: https://www.npc.gov.cn/
+            accessed: 2026-11-30
         ---
         正文说明,参见[个人信息](glossary:personal-information)。
         """,
@@ -131,6 +138,7 @@ FILES = {
         retention: 三年。
         how_to_object: 依据第二十四条、第四十八条提出。
         explainer: right-to-deletion
+        last_reviewed: 2026-11-30
         ---
         说明。
         """,
@@ -148,6 +156,7 @@ FILES = {
                 correct: true
               - text: 替别人做决定
             explanation: 个人信息保护法第四十五条、第四十七条。
+        last_reviewed: 2026-11-30
         """,
     "laws/pipl.yaml": PIPL_FILE,
     "glossary.yaml": """\
@@ -155,6 +164,7 @@ FILES = {
           slug: personal-information
           definition: 与已识别或者可识别的自然人有关的信息。
           source: 个人信息保护法第四条
+          last_reviewed: 2026-11-30
         """,
 }
 

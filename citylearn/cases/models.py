@@ -45,6 +45,12 @@ class CaseStudyPage(MarkdownBody, BasePage):
         blank=True,
         related_name="related_cases",
     )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -62,6 +68,7 @@ class CaseStudyPage(MarkdownBody, BasePage):
         FieldPanel("body"),
         FieldPanel("provisions"),
         FieldPanel("references"),
+        FieldPanel("last_reviewed"),
         FieldPanel("related_courses", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_explainers", label=_("Related explainers")),
     ]

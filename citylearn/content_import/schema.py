@@ -17,7 +17,9 @@ from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
 
 
 class Invalid(Exception):
-    pass
+    def __init__(self, message: str, item: int | None = None):
+        super().__init__(message)
+        self.item = item  # the index of the list item at fault, for its line
 
 
 def text(value):
@@ -68,8 +70,15 @@ def boolean(value):
 
 
 def date(value):
-    if not isinstance(value, datetime.date):
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
         raise Invalid("must be a date written YYYY-MM-DD")
+    return value
+
+
+def review_date(value):
+    value = date(value)
+    if value > timezone.localdate():
+        raise Invalid("must not be in the future")
     return value
 
 
@@ -102,7 +111,7 @@ def list_of(item: Callable, minimum: int = 0) -> Callable:
             try:
                 result.append(item(element))
             except Invalid as error:
-                raise Invalid(f"item {index} {error}") from None
+                raise Invalid(f"item {index} {error}", item=index - 1) from None
         return result
 
     return check
@@ -120,15 +129,28 @@ def one_of(choices) -> Callable:
 
 
 def reference(value):
-    if not isinstance(value, dict) or set(value) - {"title", "url"}:
-        raise Invalid("must be {title: ..., url: ...}")
+    if not isinstance(value, dict) or set(value) - {"title", "url", "accessed"}:
+        raise Invalid("must be {title: ..., url: ..., accessed: YYYY-MM-DD}")
     title = text(value.get("title"))
     url = value.get("url")
     if url is not None and (
         not isinstance(url, str) or not url.startswith(("https://", "http://"))
     ):
         raise Invalid("has a url that is not an http(s) address")
-    return {"title": title, "url": url or ""}
+    accessed = value.get("accessed")
+    # A web page changes: the reader needs to know when it said what we cite.
+    if url and accessed is None:
+        raise Invalid("has a url but no 'accessed' date (YYYY-MM-DD)")
+    if accessed is not None:
+        try:
+            accessed = review_date(accessed)
+        except Invalid as error:
+            raise Invalid(f"has an 'accessed' date that {error}") from None
+    return {
+        "title": title,
+        "url": url or "",
+        "accessed": accessed.isoformat() if accessed else "",
+    }
 
 
 def official_url(value):
@@ -174,6 +196,7 @@ SCHEMAS = {
         "audience": (OPTIONAL, one_of(Audience)),
         "mandatory": (OPTIONAL, boolean),
         "tags": (OPTIONAL, list_of(text)),
+        "last_reviewed": (REQUIRED, review_date),
     },
     "lesson": {
         "title": (REQUIRED, text),
@@ -181,6 +204,7 @@ SCHEMAS = {
         "references": (REQUIRED, REFERENCES),
         "required": (OPTIONAL, boolean),
         "provisions": (OPTIONAL, PROVISIONS),
+        "last_reviewed": (REQUIRED, review_date),
     },
     "case": {
         "title": (REQUIRED, text),
@@ -193,6 +217,7 @@ SCHEMAS = {
         "governance_risks": (OPTIONAL, list_of(one_of(GovernanceRisk))),
         "related_courses": (OPTIONAL, list_of(slug)),
         "related_explainers": (OPTIONAL, list_of(slug)),
+        "last_reviewed": (REQUIRED, review_date),
         "references": (REQUIRED, REFERENCES),
         "provisions": (OPTIONAL, PROVISIONS),
     },
@@ -205,7 +230,7 @@ SCHEMAS = {
         "steps": (REQUIRED, list_of(text, minimum=1)),
         "time_limits": (REQUIRED, text),
         "where_to_complain": (REQUIRED, text),
-        "last_reviewed": (REQUIRED, date),
+        "last_reviewed": (REQUIRED, review_date),
         "reviewer": (REQUIRED, text),
         "related": (OPTIONAL, list_of(slug)),
         "references": (REQUIRED, REFERENCES),
@@ -225,6 +250,7 @@ SCHEMAS = {
         "retention": (REQUIRED, text),
         "how_to_object": (REQUIRED, text),
         "explainer": (REQUIRED, slug),
+        "last_reviewed": (REQUIRED, review_date),
         "references": (OPTIONAL, list_of(reference)),
         "provisions": (OPTIONAL, PROVISIONS),
     },
@@ -236,14 +262,14 @@ SCHEMAS = {
         "articles": (REQUIRED, list_of(cited_article, minimum=1)),
         "duties": (REQUIRED, text),
         "if_refused": (REQUIRED, text),
-        "last_reviewed": (REQUIRED, date),
+        "last_reviewed": (REQUIRED, review_date),
         "reviewer": (REQUIRED, text),
         "references": (REQUIRED, REFERENCES),
     },
     "about": {
         "title": (REQUIRED, text),
         "summary": (REQUIRED, text),
-        "last_reviewed": (REQUIRED, date),
+        "last_reviewed": (REQUIRED, review_date),
         "facts": (OPTIONAL, list_of(one_of(SiteFact))),
         "references": (OPTIONAL, list_of(reference)),
     },
@@ -254,6 +280,7 @@ SCHEMAS = {
     "selfcheck": {
         "title": (REQUIRED, text),
         "intro": (REQUIRED, text),
+        "last_reviewed": (REQUIRED, review_date),
         "questions": (REQUIRED, lambda value: value),
     },
     "quiz": {
@@ -308,6 +335,7 @@ SCHEMAS = {
         "definition": (REQUIRED, text),
         "aliases": (OPTIONAL, list_of(text)),
         "source": (OPTIONAL, text),
+        "last_reviewed": (REQUIRED, review_date),
     },
 }
 
@@ -336,6 +364,9 @@ def clean_mapping(source: Source, data, schema: str, where: str = "") -> dict | 
         try:
             cleaned[key] = check(data[key])
         except Invalid as error:
-            source.problem(source.line_of(prefix + key), f"'{key}' {error}")
+            where_key = prefix + key
+            if error.item is not None:
+                where_key += f"[{error.item}]"
+            source.problem(source.line_of(where_key), f"'{key}' {error}")
             valid = False
     return cleaned if valid else None

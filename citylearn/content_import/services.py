@@ -296,7 +296,11 @@ class _Importer:
     def _page_values(self, source: Source) -> dict:
         values = dict(source.fields)
         if source.kind == "selfcheck":
-            return {"title": values["title"], "intro": values["intro"]}
+            return {
+                "title": values["title"],
+                "intro": values["intro"],
+                "last_reviewed": values["last_reviewed"],
+            }
         if "provisions" in {
             f.name for f in PAGE_MODELS[source.kind]._meta.get_fields()
         }:
@@ -437,6 +441,7 @@ class _Importer:
                     "aliases": term.get("aliases", []),
                     "definition": term["definition"],
                     "source": term.get("source", ""),
+                    "last_reviewed": term["last_reviewed"],
                 },
             )
         GlossaryTerm.objects.exclude(slug__in=[t["slug"] for t in terms]).delete()

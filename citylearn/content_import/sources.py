@@ -90,11 +90,30 @@ def _node_lines(node, prefix: str, lines: dict) -> None:
             _node_lines(item, name, lines)
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, with a date that does not exist (2026-02-30) a YAML error
+    on its line rather than a crash of the whole import."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as error:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"'{node.value}' is not a real date ({error})",
+                node.start_mark,
+            ) from error
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 def load_yaml(text: str, first_line: int = 1) -> tuple[object, dict]:
     """Parse YAML; return the data and the line of each key (offset by first_line - 1)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + first_line if mark else first_line

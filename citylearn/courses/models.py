@@ -50,6 +50,12 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
     )
     mandatory = models.BooleanField(_("mandatory for all staff"), default=False)
     tags = TextListField(_("tags"), default=list, blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -65,6 +71,7 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
         ),
         FieldPanel("body"),
         FieldPanel("references"),
+        FieldPanel("last_reviewed"),
     ]
 
     parent_page_types = ["courses.CourseIndexPage"]
@@ -94,6 +101,12 @@ class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
         related_name="cited_by_lessons",
         verbose_name=_("provisions cited"),
     )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("estimated_minutes"),
@@ -101,6 +114,7 @@ class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
         FieldPanel("body"),
         FieldPanel("provisions"),
         FieldPanel("references"),
+        FieldPanel("last_reviewed"),
     ]
 
     parent_page_types = ["courses.CoursePage"]

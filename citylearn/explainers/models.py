@@ -110,6 +110,12 @@ class GlossaryTerm(models.Model):
     aliases = TextListField(_("other forms"), default=list, blank=True)
     definition = models.TextField(_("definition"))
     source = models.CharField(_("source"), max_length=300, blank=True)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
     reading = models.CharField(
         _("reading in pinyin"), max_length=400, editable=False, default=""
     )
@@ -120,6 +126,7 @@ class GlossaryTerm(models.Model):
         FieldPanel("aliases"),
         FieldPanel("definition"),
         FieldPanel("source"),
+        FieldPanel("last_reviewed"),
     ]
 
     class Meta:

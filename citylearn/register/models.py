@@ -54,6 +54,12 @@ class RegisterEntryPage(MarkdownBody, BasePage):
         related_name="register_entries",
         on_delete=models.SET_NULL,
     )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -77,6 +83,7 @@ class RegisterEntryPage(MarkdownBody, BasePage):
         FieldPanel("body"),
         FieldPanel("provisions"),
         FieldPanel("references"),
+        FieldPanel("last_reviewed"),
     ]
 
     parent_page_types = ["register.RegisterIndexPage"]

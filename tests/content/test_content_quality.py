@@ -88,3 +88,43 @@ def test_the_site_has_its_about_privacy_accessibility_and_contact_pages(tree):
     assert "WCAG 2.1 AA" in about["accessibility"].body
     for right in ("第四十五条", "第四十六条", "第四十七条", "第五十条", "第六十五条"):
         assert right in about["privacy"].body
+
+
+def test_every_item_has_a_review_date_and_every_web_reference_an_access_date(tree):
+    for source in tree.sources():
+        if source.kind == "quiz":
+            continue  # a question bank is reviewed with its course
+        if source.kind == "glossary":
+            assert all(term["last_reviewed"] for term in source.fields["terms"])
+            continue
+        assert source.fields["last_reviewed"], source.path
+        for reference in source.fields.get("references") or []:
+            assert not reference["url"] or reference["accessed"], reference
+
+
+def text_of(tree, relative):
+    [source] = [s for s in tree.sources() if s.relative == relative]
+    return source.path.read_text(encoding="utf-8")
+
+
+def test_the_fact_check_corrections_stay_corrected(tree):
+    # Issue 17: the notice says the opposite of what was quoted.
+    yichang = text_of(tree, "cases/yichang-epidemic-grid.md")
+    assert "“一般不针对特定地区的所有人群”" in yichang
+    assert "一般针对特定地区" not in yichang
+    # Two fires, in February and April 2011, four deaths.
+    nyc = text_of(tree, "cases/nyc-analytics-office.md")
+    assert "2011年2月和4月" in nyc and "共造成4人死亡" in nyc
+    assert "5人死亡" not in nyc
+    # The law sets no number of days: fifteen working days is the centre's promise.
+    grid = text_of(tree, "register/grid-information-system.md")
+    assert "承诺在十五个工作日内答复（这是本中心自己的服务承诺" in grid
+
+
+def test_article_68_is_a_liability_rule_not_a_complaint_channel(tree):
+    for source in tree.explainers:
+        text = source.path.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if "第六十八条）" in line:
+                assert "责令改正" in line, f"{source.path}: {line}"
+                assert "上级机关反映（" not in line, f"{source.path}: {line}"

@@ -221,7 +221,7 @@ def test_an_image_from_outside_the_content_folder_is_refused(
     report = import_content(content_root)
 
     assert problems_of(report, "cases/command-centre.md") == [
-        (18, f"image file '{src}' {problem}")
+        (20, f"image file '{src}' {problem}")
     ]
     assert not get_image_model().objects.exists()
 
@@ -260,7 +260,7 @@ def test_an_image_over_its_size_limit_is_refused(content_root):
     report = import_content(content_root)
 
     assert problems_of(report, "cases/command-centre.md") == [
-        (18, "image file 'images/huge.png' is larger than 5 MB, the limit for an image")
+        (20, "image file 'images/huge.png' is larger than 5 MB, the limit for an image")
     ]
 
 
@@ -274,7 +274,7 @@ def test_an_image_with_too_many_pixels_is_refused(content_root):
 
     assert problems_of(report, "cases/command-centre.md") == [
         (
-            18,
+            20,
             "image file 'images/vast.png' is 8000×6000 pixels, "
             "more than the limit of 40 million pixels",
         )

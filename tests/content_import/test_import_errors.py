@@ -70,10 +70,11 @@ def test_duplicate_slug_in_the_glossary(content_root):
     with (content_root / "glossary.yaml").open("a") as glossary:
         glossary.write(
             "- term: 个人资料\n  slug: personal-information\n  definition: 重复。\n"
+            "  last_reviewed: 2026-11-30\n"
         )
     report = import_content(content_root)
     assert problems_of(report, "glossary.yaml") == [
-        (5, "duplicate slug 'personal-information' (line 1)")
+        (6, "duplicate slug 'personal-information' (line 1)")
     ]
     assert not GlossaryTerm.objects.exists()
 
@@ -100,7 +101,7 @@ def test_broken_internal_link(content_root):
             "files that depend on this one wait until it is fixed: "
             "courses/data-basics/02-sharing.md",
         ),
-        (8, "broken internal link: no explainer 'right-to-nothing'"),
+        (10, "broken internal link: no explainer 'right-to-nothing'"),
     ]
     # The next lesson links to it: rather than a dead link, it waits.
     assert problems_of(report, "02-sharing.md") == []
@@ -123,8 +124,8 @@ def test_image_without_alt_text(content_root):
         case.write("\n![](images/x.png)\n![示意图](images/broken.png)\n")
     report = import_content(content_root)
     assert problems_of(report, "cases/command-centre.md") == [
-        (18, "image 'images/x.png' has no alt text"),
-        (19, "image file 'images/broken.png' is not a readable image"),
+        (20, "image 'images/x.png' has no alt text"),
+        (21, "image file 'images/broken.png' is not a readable image"),
     ]
 
 

@@ -52,6 +52,7 @@ GRID_SYSTEM = """\
     retention: 三年。
     how_to_object: 依据第二十四条、第四十八条提出。
     explainer: right-to-deletion
+    last_reviewed: 2026-11-30
     ---
     说明。
     """

@@ -76,7 +76,7 @@ def test_an_article_without_its_words_is_an_error_on_its_line(letters_root):
     text = path.read_text(encoding="utf-8")
     text = text.replace("    says: 处理目的已实现", "    said: 处理目的已实现", 1)
     path.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("articles:") + 1
+    line = text.splitlines().index("articles:") + 2  # the first article's own line
 
     assert (
         f"{path}:{line}: 'articles' item 1 must be {{law: ..., article: ..., says: ...}}"

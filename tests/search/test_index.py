@@ -186,8 +186,10 @@ def test_a_glossary_hit_leads_to_the_term_not_the_top_of_the_page(client, conten
         glossary.read_text()
         + "- term: 敏感个人信息\n  slug: sensitive-personal-information\n"
         + "  definition: 一旦泄露容易使自然人受到伤害的个人信息。\n"
+        + "  last_reviewed: 2026-11-30\n"
         + "- term: 算法备案\n  slug: algorithm-filing\n  aliases: [算法登记]\n"
         + "  definition: 向网信部门填报算法的类型和用途。\n"
+        + "  last_reviewed: 2026-11-30\n"
     )
     assert import_content(content_root).problems == []
     # Named exactly, named inside a longer term, by another form, by its definition.

@@ -14,8 +14,18 @@ class SelfCheckPage(BasePage):
     bank = models.ForeignKey(
         QuestionBank, related_name="self_checks", on_delete=models.PROTECT, null=True
     )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date someone last checked the text against its sources."),
+    )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("bank")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("bank"),
+        FieldPanel("last_reviewed"),
+    ]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []
