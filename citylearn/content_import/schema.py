@@ -9,7 +9,7 @@ from django.utils import timezone
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
 from citylearn.content_import.sources import SLUG, Source
 from citylearn.core.enums import SiteFact
-from citylearn.courses.enums import Audience
+from citylearn.courses.enums import Audience, CompletionRule
 from citylearn.explainers.enums import Topic
 from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
 
@@ -153,12 +153,14 @@ SCHEMAS = {
         "audience": (OPTIONAL, one_of(Audience)),
         "mandatory": (OPTIONAL, boolean),
         "tags": (OPTIONAL, list_of(text)),
+        "completion_rule": (OPTIONAL, one_of(CompletionRule)),
     },
     "lesson": {
         "title": (REQUIRED, text),
         "estimated_minutes": (REQUIRED, positive_int),
         "references": (REQUIRED, REFERENCES),
         "required": (OPTIONAL, boolean),
+        "checkpoints": (OPTIONAL, list_of(short_text(50), minimum=1)),
     },
     "case": {
         "title": (REQUIRED, text),

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
 from citylearn.core.selectors import readable_by_anyone
-from citylearn.courses.enums import Audience
+from citylearn.courses.enums import Audience, CompletionRule
 
 
 class CourseIndexPage(SectionIndexPage):
@@ -49,6 +49,17 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
     )
     mandatory = models.BooleanField(_("mandatory for all staff"), default=False)
     tags = TextListField(_("tags"), default=list, blank=True)
+    # What earns the hours: reading every lesson, or answering its checkpoints right.
+    completion_rule = models.CharField(
+        _("completion rule"),
+        max_length=20,
+        choices=CompletionRule.choices,
+        default=CompletionRule.LESSONS_READ,
+        help_text=_(
+            "With checkpoints, a lesson that has checkpoint questions is completed "
+            "by answering all of them right, not by marking it as read."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -59,6 +70,7 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
                 FieldPanel("audience"),
                 FieldPanel("mandatory"),
                 FieldPanel("tags"),
+                FieldPanel("completion_rule"),
             ],
             heading=_("Course facts"),
         ),
@@ -78,6 +90,9 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
     def is_public_course(self) -> bool:
         return self.audience == Audience.PUBLIC
 
+    def completes_by_checkpoints(self) -> bool:
+        return self.completion_rule == CompletionRule.CHECKPOINTS_PASSED
+
     @cached_property
     def final_quiz(self):
         """The course's final quiz, or None."""
@@ -87,10 +102,18 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
 class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes"))
     required = models.BooleanField(_("required for completion"), default=True)
+    # Keys of questions in the course's bank, asked at the end of the lesson.
+    checkpoints = TextListField(
+        _("checkpoint questions"),
+        default=list,
+        blank=True,
+        help_text=_("Keys of questions in the course's question bank, e.g. q01."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("estimated_minutes"),
         FieldPanel("required"),
+        FieldPanel("checkpoints"),
         FieldPanel("body"),
         FieldPanel("references"),
     ]
