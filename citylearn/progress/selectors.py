@@ -55,7 +55,9 @@ def has_met_course_requirements(*, user: AbstractBaseUser, course: CoursePage) -
         return False
     if course.completes_by_checkpoints():
         # A lesson read before the course changed its rule still needs its checkpoints.
-        keys = [key for lesson in required_lessons(course) for key in lesson.checkpoints]
+        keys = [
+            key for lesson in required_lessons(course) for key in lesson.checkpoints
+        ]
         if not checkpoints_passed(
             user=user, questions=checkpoint_questions(course=course, keys=keys)
         ):
@@ -89,9 +91,9 @@ def lesson_checkpoints(
     passed = set()
     if user is not None and questions:
         passed = set(
-            CheckpointPass.objects.filter(user=user, question__in=questions).values_list(
-                "question_id", flat=True
-            )
+            CheckpointPass.objects.filter(
+                user=user, question__in=questions
+            ).values_list("question_id", flat=True)
         )
     return [
         Checkpoint(number=number, question=question, passed=question.pk in passed)

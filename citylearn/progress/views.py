@@ -15,9 +15,9 @@ from citylearn.progress.selectors import (
     credit_hour_history,
     credit_hours,
     enrolments_in_progress,
+    lesson_checkpoints,
     valid_certificates,
 )
-from citylearn.progress.selectors import lesson_checkpoints
 from citylearn.progress.services import (
     answer_checkpoint,
     complete_lesson,

@@ -316,12 +316,16 @@ def public_self_checks() -> QuerySet[SelfCheckPage]:
 
 
 def marked_sheet(
-    questions: list[Question], picked: list[set[int]] | None = None
+    questions: list[Question],
+    picked: list[set[int]] | None = None,
+    *,
+    marked: bool = True,
 ) -> list[SheetQuestion]:
     """Questions (choices prefetched) as a form, or marked with the choice places picked.
 
     Used outside the final quiz (daily practice, lesson checkpoints): nothing is stored
     here, and a question is right only when exactly its correct choices are picked.
+    With marked=False the picks are shown back in the form, without the answers.
     """
     choices = [
         [{"text": c.text, "is_correct": c.is_correct} for c in question.choices.all()]
@@ -334,8 +338,8 @@ def marked_sheet(
             position,
             question,
             [(p, own[p - 1], p in chosen) for p in range(1, len(own) + 1)],
-            with_answers=True,
-            points=Decimal(int(is_right(question, chosen))),
+            with_answers=marked,
+            points=Decimal(int(is_right(question, chosen))) if marked else None,
         )
         for position, (question, own, chosen) in enumerate(
             zip(questions, choices, picked, strict=True), start=1
