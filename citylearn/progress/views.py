@@ -19,6 +19,7 @@ from citylearn.progress.selectors import (
     valid_certificates,
 )
 from citylearn.progress.services import (
+    CHECKPOINTS_FIRST,
     answer_checkpoint,
     complete_lesson,
     start_course,
@@ -59,8 +60,11 @@ def complete(request, lesson_id: int):
     lesson = _live_or_404(LessonPage, lesson_id)
     try:
         complete_lesson(user=request.user, lesson=lesson)
-    except ValidationError:
-        raise Http404 from None
+    except ValidationError as error:
+        if error.messages != [str(CHECKPOINTS_FIRST)]:
+            raise Http404 from None
+        messages.error(request, CHECKPOINTS_FIRST)
+        return redirect(lesson.url)
     messages.success(
         request,
         _("Lesson “%(lesson)s” is marked as completed.") % {"lesson": lesson.title},
