@@ -28,6 +28,7 @@ LESSON_NOT_LIVE = _("This lesson is not published.")
 CHECKPOINTS_FIRST = _(
     "This lesson is completed by answering its checkpoint questions right."
 )
+CHECKPOINTS_FIRST_CODE = "checkpoints_first"
 NOT_A_CHECKPOINT = _("This question is not one of the lesson's checkpoints.")
 
 
@@ -66,7 +67,7 @@ def complete_lesson(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonComp
         user=user,
         questions=checkpoint_questions(course=course, keys=lesson.checkpoints),
     ):
-        raise ValidationError(CHECKPOINTS_FIRST)
+        raise ValidationError(CHECKPOINTS_FIRST, code=CHECKPOINTS_FIRST_CODE)
     enrolment = _enrol_and_lock(user=user, course=course)
     if enrolment.last_lesson_id != lesson.pk:
         enrolment.last_lesson = lesson

@@ -20,6 +20,7 @@ from citylearn.progress.selectors import (
 )
 from citylearn.progress.services import (
     CHECKPOINTS_FIRST,
+    CHECKPOINTS_FIRST_CODE,
     answer_checkpoint,
     complete_lesson,
     start_course,
@@ -61,7 +62,7 @@ def complete(request, lesson_id: int):
     try:
         complete_lesson(user=request.user, lesson=lesson)
     except ValidationError as error:
-        if error.messages != [str(CHECKPOINTS_FIRST)]:
+        if error.code != CHECKPOINTS_FIRST_CODE:
             raise Http404 from None
         messages.error(request, CHECKPOINTS_FIRST)
         return redirect(lesson.url)
