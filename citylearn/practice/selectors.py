@@ -39,10 +39,6 @@ def card_states(*, user: AbstractBaseUser, question_ids) -> list[CardState]:
     ]
 
 
-def daily_set_of(*, user: AbstractBaseUser, day: datetime.date) -> DailySet | None:
-    return DailySet.objects.filter(user=user, day=day).first()
-
-
 def set_questions(daily_set: DailySet) -> list[Question]:
     """The set's questions in its order, their choices loaded."""
     items = daily_set.items.select_related("question").prefetch_related(
@@ -72,12 +68,20 @@ def set_results(daily_set: DailySet) -> list[SheetQuestion]:
     return quiz_marked_sheet(questions, picked)
 
 
+def completed_days(
+    *, user: AbstractBaseUser, today: datetime.date
+) -> list[datetime.date]:
+    """The days, up to today, on which the learner completed the day's set."""
+    return list(
+        DailySet.objects.filter(
+            user=user, completed_at__isnull=False, day__lte=today
+        ).values_list("day", flat=True)
+    )
+
+
 def streak_of(*, user: AbstractBaseUser, today: datetime.date) -> int:
     """Consecutive days with a completed set, up to today; shown to the learner only."""
-    days = DailySet.objects.filter(
-        user=user, completed_at__isnull=False, day__lte=today
-    ).values_list("day", flat=True)
-    return streak(list(days), today=today)
+    return streak(completed_days(user=user, today=today), today=today)
 
 
 def practice_answer_rows(*, question_ids=None) -> QuerySet:

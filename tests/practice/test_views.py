@@ -102,7 +102,7 @@ def test_the_streak_is_shown_to_the_learner_on_my_learning(client, learner):
     client.post("/my/practice/", form(todays(learner), timezone.localdate()))
     page = client.get("/my/learning/").content.decode()
     assert "/my/practice/" in page
-    assert "1 day in a row" in page or "连续 1 天" in page
+    assert "连续练习：1 天" in page
 
 
 def test_nothing_to_practise_without_own_courses(client):

@@ -3,16 +3,15 @@
 from django import template
 from django.utils import timezone
 
-from citylearn.practice.selectors import daily_set_of, streak_of
+from citylearn.practice.leitner import streak
+from citylearn.practice.selectors import completed_days
 
 register = template.Library()
 
 
 @register.simple_tag
 def practice_summary(user) -> dict:
+    """The learner's streak and whether today's set is done: one query."""
     today = timezone.localdate()
-    daily_set = daily_set_of(user=user, day=today)
-    return {
-        "streak": streak_of(user=user, today=today),
-        "done_today": daily_set is not None and daily_set.is_completed,
-    }
+    days = completed_days(user=user, today=today)
+    return {"streak": streak(days, today=today), "done_today": today in days}
