@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("citylearn.search.urls")),
     path("my/", include("citylearn.progress.urls")),
     path("my/", include("citylearn.assignments.my_urls")),
+    path("my/", include("citylearn.practice.urls")),
     path("certificates/", include("citylearn.certificates.urls")),
     path(f"{INDEX_SLUGS['course']}/", include("citylearn.quizzes.urls")),
     path("feedback/", include("citylearn.feedback.urls")),

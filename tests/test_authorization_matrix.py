@@ -298,6 +298,14 @@ MATRIX: dict[str, Row] = {
     "progress:complete_lesson": Row(
         lambda f: f"/my/lessons/{f.lesson.pk}/complete/", everyone(302), method="post"
     ),
+    # The fixture's lesson has no checkpoint 1.
+    "progress:checkpoint": Row(
+        lambda f: f"/my/lessons/{f.lesson.pk}/checkpoints/1/",
+        everyone(404) | {"anonymous": 302},
+        method="post",
+    ),
+    # Each signed-in person practises from their own courses only.
+    "practice:daily": Row("/my/practice/", SIGNED_IN),
     # A reason for being late is given only by the person the assignment names.
     "my_assignments:late_reason": Row(
         lambda f: (

@@ -10,7 +10,7 @@ from django.utils import timezone
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
 from citylearn.content_import.sources import SLUG, Source
 from citylearn.core.enums import SiteFact
-from citylearn.courses.enums import Audience
+from citylearn.courses.enums import Audience, CompletionRule
 from citylearn.explainers.enums import Topic
 from citylearn.laws.numerals import article_number
 from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
@@ -197,6 +197,7 @@ SCHEMAS = {
         "mandatory": (OPTIONAL, boolean),
         "tags": (OPTIONAL, list_of(text)),
         "last_reviewed": (REQUIRED, review_date),
+        "completion_rule": (OPTIONAL, one_of(CompletionRule)),
     },
     "lesson": {
         "title": (REQUIRED, text),
@@ -205,6 +206,7 @@ SCHEMAS = {
         "required": (OPTIONAL, boolean),
         "provisions": (OPTIONAL, PROVISIONS),
         "last_reviewed": (REQUIRED, review_date),
+        "checkpoints": (OPTIONAL, list_of(short_text(50), minimum=1)),
     },
     "case": {
         "title": (REQUIRED, text),

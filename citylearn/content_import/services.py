@@ -312,11 +312,16 @@ class _Importer:
             values["right"] = source.slug
         model_fields = {f.name for f in PAGE_MODELS[source.kind]._meta.get_fields()}
         # A key left out of the file means its default, also when it was set before.
-        defaults = {"audience": "staff", "mandatory": False, "required": True}
+        defaults = {
+            "audience": "staff",
+            "mandatory": False,
+            "required": True,
+            "completion_rule": "lessons-read",
+        }
         for name, default in defaults.items():
             if name in model_fields:
                 values.setdefault(name, default)
-        lists = ("tags", "references", "governance_risks", "facts")
+        lists = ("tags", "references", "governance_risks", "facts", "checkpoints")
         for name in (*lists, "related_courses", "related_explainers", "related"):
             if name in model_fields:
                 values.setdefault(name, [])

@@ -241,6 +241,7 @@ def validate_tree(
     for source in tree.sources():
         _check_links_and_images(tree.root, source, known)
     _check_lessons(tree)
+    _check_checkpoints(tree)
     _wait_for_broken_sources(tree, existing_slugs)
 
 
@@ -457,6 +458,34 @@ def _check_lessons(tree: ContentTree) -> None:
             source.problem(1, "not imported: the course's course.md has errors")
         elif source.parent_slug not in courses:
             source.problem(1, "not imported: the course folder has no usable course.md")
+
+
+def _check_checkpoints(tree: ContentTree) -> None:
+    """A lesson's checkpoints must be questions of its own course's quiz.yaml."""
+    banks = {}
+    for quiz in tree.quizzes:
+        questions = quiz.data.get("questions") if isinstance(quiz.data, dict) else None
+        banks[quiz.parent_slug] = {
+            str(item.get("id"))
+            for item in (questions if isinstance(questions, list) else [])
+            if isinstance(item, dict)
+        }
+    for lesson in tree.lessons:
+        keys = (lesson.fields or {}).get("checkpoints", [])
+        if keys and lesson.parent_slug not in banks:
+            lesson.problem(
+                lesson.line_of("checkpoints"),
+                "'checkpoints' needs the course's quiz.yaml, which holds the questions",
+            )
+            continue
+        for index, key in enumerate(keys):
+            if key not in banks.get(lesson.parent_slug, ()):
+                lesson.problem(
+                    lesson.line_of(f"checkpoints[{index}]"),
+                    f"checkpoint '{key}' is no question id in the course's quiz.yaml",
+                )
+        if lesson.problems:
+            lesson.fields = None
 
 
 def _validate_question_file(source: Source, schema: str) -> None:

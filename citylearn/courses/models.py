@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
 from citylearn.core.selectors import readable_by_anyone
-from citylearn.courses.enums import Audience
+from citylearn.courses.enums import Audience, CompletionRule
 
 
 class CourseIndexPage(SectionIndexPage):
@@ -56,6 +56,17 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
         blank=True,
         help_text=_("The date someone last checked the text against its sources."),
     )
+    # What earns the hours: reading every lesson, or answering its checkpoints right.
+    completion_rule = models.CharField(
+        _("completion rule"),
+        max_length=20,
+        choices=CompletionRule.choices,
+        default=CompletionRule.LESSONS_READ,
+        help_text=_(
+            "With checkpoints, a lesson that has checkpoint questions is completed "
+            "by answering all of them right, not by marking it as read."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
@@ -66,6 +77,7 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
                 FieldPanel("audience"),
                 FieldPanel("mandatory"),
                 FieldPanel("tags"),
+                FieldPanel("completion_rule"),
             ],
             heading=_("Course facts"),
         ),
@@ -85,6 +97,9 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
 
     def is_public_course(self) -> bool:
         return self.audience == Audience.PUBLIC
+
+    def completes_by_checkpoints(self) -> bool:
+        return self.completion_rule == CompletionRule.CHECKPOINTS_PASSED
 
     @cached_property
     def final_quiz(self):
@@ -107,10 +122,18 @@ class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
         blank=True,
         help_text=_("The date someone last checked the text against its sources."),
     )
+    # Keys of questions in the course's bank, asked at the end of the lesson.
+    checkpoints = TextListField(
+        _("checkpoint questions"),
+        default=list,
+        blank=True,
+        help_text=_("Keys of questions in the course's question bank, e.g. q01."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("estimated_minutes"),
         FieldPanel("required"),
+        FieldPanel("checkpoints"),
         FieldPanel("body"),
         FieldPanel("provisions"),
         FieldPanel("references"),

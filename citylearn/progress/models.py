@@ -127,3 +127,40 @@ class CourseCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.course} · {self.completed_on}"
+
+
+class CheckpointPass(models.Model):
+    """A learner answered a lesson's checkpoint question right: recorded once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        related_name="checkpoint_passes",
+        on_delete=models.PROTECT,
+    )
+    question = models.ForeignKey(
+        "quizzes.Question",
+        verbose_name=_("question"),
+        related_name="checkpoint_passes",
+        on_delete=models.CASCADE,
+    )
+    # Where it was answered, for "My data"; the pass itself belongs to the question.
+    lesson = models.ForeignKey(
+        "courses.LessonPage",
+        verbose_name=_("lesson"),
+        related_name="checkpoint_passes",
+        on_delete=models.CASCADE,
+    )
+    passed_at = models.DateTimeField(_("passed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("checkpoint passed")
+        verbose_name_plural = _("checkpoints passed")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "question"], name="one_pass_per_learner_and_checkpoint"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.question}"

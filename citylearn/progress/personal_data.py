@@ -7,7 +7,12 @@ from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from citylearn.accounts.personal_data import Section, register
-from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
+from citylearn.progress.models import (
+    CheckpointPass,
+    CourseCompletion,
+    Enrolment,
+    LessonCompletion,
+)
 
 ONE_DECIMAL = Decimal("0.1")
 
@@ -38,6 +43,19 @@ def _lesson_completions(user) -> list[dict[str, Any]]:
         for completion in LessonCompletion.objects.filter(user=user)
         .select_related("course", "lesson")
         .order_by("completed_at", "pk")
+    ]
+
+
+def _checkpoint_passes(user) -> list[dict[str, Any]]:
+    return [
+        {
+            "lesson": passed.lesson.title,
+            "question": passed.question.key,
+            "passed_at": passed.passed_at,
+        }
+        for passed in CheckpointPass.objects.filter(user=user)
+        .select_related("lesson", "question")
+        .order_by("passed_at", "pk")
     ]
 
 
@@ -94,6 +112,19 @@ register(
             "completed_at": _("Completed at"),
         },
         models=(LessonCompletion,),
+    )
+)
+register(
+    Section(
+        "checkpoint_passes",
+        _("Checkpoint questions you answered right"),
+        _checkpoint_passes,
+        {
+            "lesson": _("Lesson"),
+            "question": _("Question"),
+            "passed_at": _("Answered at"),
+        },
+        models=(CheckpointPass,),
     )
 )
 register(

@@ -20,8 +20,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from citylearn.courses.models import CoursePage, LessonPage
-from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
-from citylearn.quizzes.selectors import has_passed_quiz
+from citylearn.progress.models import (
+    CheckpointPass,
+    CourseCompletion,
+    Enrolment,
+    LessonCompletion,
+)
+from citylearn.quizzes.models import Question
+from citylearn.quizzes.selectors import checkpoint_questions, has_passed_quiz
 
 
 def _count(queryset: QuerySet) -> Coalesce:
@@ -47,8 +53,52 @@ def has_met_course_requirements(*, user: AbstractBaseUser, course: CoursePage) -
     )
     if lesson_missing:
         return False
+    if course.completes_by_checkpoints():
+        # A lesson read before the course changed its rule still needs its checkpoints.
+        keys = [
+            key for lesson in required_lessons(course) for key in lesson.checkpoints
+        ]
+        if not checkpoints_passed(
+            user=user, questions=checkpoint_questions(course=course, keys=keys)
+        ):
+            return False
     quiz = course.final_quiz
     return quiz is None or has_passed_quiz(user=user, quiz=quiz)
+
+
+def checkpoints_passed(*, user: AbstractBaseUser, questions: list[Question]) -> bool:
+    """Whether the learner has answered every one of these checkpoint questions right."""
+    if not questions:
+        return True
+    passed = CheckpointPass.objects.filter(user=user, question__in=questions).count()
+    return passed == len(questions)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """One checkpoint question of a lesson, and whether this learner has passed it."""
+
+    number: int
+    question: Question
+    passed: bool
+
+
+def lesson_checkpoints(
+    *, lesson: LessonPage, user: AbstractBaseUser | None
+) -> list[Checkpoint]:
+    """The lesson's checkpoint questions in its order, each passed or not by the learner."""
+    questions = checkpoint_questions(course=lesson.course, keys=lesson.checkpoints)
+    passed = set()
+    if user is not None and questions:
+        passed = set(
+            CheckpointPass.objects.filter(
+                user=user, question__in=questions
+            ).values_list("question_id", flat=True)
+        )
+    return [
+        Checkpoint(number=number, question=question, passed=question.pk in passed)
+        for number, question in enumerate(questions, start=1)
+    ]
 
 
 def lessons_with_state(*, course: CoursePage, user: AbstractBaseUser | None):

@@ -12,13 +12,25 @@ from django.utils.translation import gettext_lazy as _
 
 from citylearn.core.events import send_after_commit
 from citylearn.courses.models import CoursePage, LessonPage
-from citylearn.progress.models import CourseCompletion, Enrolment, LessonCompletion
-from citylearn.progress.selectors import has_met_course_requirements
+from citylearn.progress.models import (
+    CheckpointPass,
+    CourseCompletion,
+    Enrolment,
+    LessonCompletion,
+)
+from citylearn.progress.selectors import checkpoints_passed, has_met_course_requirements
 from citylearn.progress.signals import course_completed
-from citylearn.quizzes.models import Attempt
+from citylearn.quizzes.models import Attempt, Question
+from citylearn.quizzes.selectors import checkpoint_questions
+from citylearn.quizzes.sheets import is_right
 
 COURSE_NOT_LIVE = _("This course is not published.")
 LESSON_NOT_LIVE = _("This lesson is not published.")
+CHECKPOINTS_FIRST = _(
+    "This lesson is completed by answering its checkpoint questions right."
+)
+CHECKPOINTS_FIRST_CODE = "checkpoints_first"
+NOT_A_CHECKPOINT = _("This question is not one of the lesson's checkpoints.")
 
 
 def start_course(*, user: AbstractBaseUser, course: CoursePage) -> Enrolment:
@@ -52,6 +64,11 @@ def complete_lesson(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonComp
     course = lesson.course
     if not course.live:
         raise ValidationError(COURSE_NOT_LIVE)
+    if course.completes_by_checkpoints() and not checkpoints_passed(
+        user=user,
+        questions=checkpoint_questions(course=course, keys=lesson.checkpoints),
+    ):
+        raise ValidationError(CHECKPOINTS_FIRST, code=CHECKPOINTS_FIRST_CODE)
     enrolment = _enrol_and_lock(user=user, course=course)
     if enrolment.last_lesson_id != lesson.pk:
         enrolment.last_lesson = lesson
@@ -63,6 +80,36 @@ def complete_lesson(*, user: AbstractBaseUser, lesson: LessonPage) -> LessonComp
     if created:
         complete_course_if_done(user=user, course=course)
     return completion
+
+
+@transaction.atomic
+def answer_checkpoint(
+    *, user: AbstractBaseUser, lesson: LessonPage, question: Question, picked: set[int]
+) -> bool:
+    """Mark an answer to one of the lesson's checkpoints; True if it is right.
+
+    A right answer is recorded once, however often it is sent. In a course completed by
+    checkpoints, the last one passed completes the lesson, and the course if that was
+    all, through complete_lesson: its lock on the enrolment makes that happen once.
+    """
+    if not lesson.live:
+        raise ValidationError(LESSON_NOT_LIVE)
+    course = lesson.course
+    if not course.live:
+        raise ValidationError(COURSE_NOT_LIVE)
+    questions = checkpoint_questions(course=course, keys=lesson.checkpoints)
+    if question.pk not in {q.pk for q in questions}:
+        raise ValidationError(NOT_A_CHECKPOINT)
+    if not is_right(question, picked):
+        return False
+    CheckpointPass.objects.get_or_create(
+        user=user, question=question, defaults={"lesson": lesson}
+    )
+    if course.completes_by_checkpoints() and checkpoints_passed(
+        user=user, questions=questions
+    ):
+        complete_lesson(user=user, lesson=lesson)
+    return True
 
 
 @transaction.atomic

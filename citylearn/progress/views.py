@@ -15,10 +15,18 @@ from citylearn.progress.selectors import (
     credit_hour_history,
     credit_hours,
     enrolments_in_progress,
+    lesson_checkpoints,
     valid_certificates,
 )
-from citylearn.progress.services import complete_lesson, start_course
+from citylearn.progress.services import (
+    CHECKPOINTS_FIRST,
+    CHECKPOINTS_FIRST_CODE,
+    answer_checkpoint,
+    complete_lesson,
+    start_course,
+)
 from citylearn.quizzes.selectors import attempts_of
+from citylearn.quizzes.sheets import marked_sheet, picked_places
 
 
 def _live_or_404(model, pk: int):
@@ -54,13 +62,45 @@ def complete(request, lesson_id: int):
     lesson = _live_or_404(LessonPage, lesson_id)
     try:
         complete_lesson(user=request.user, lesson=lesson)
-    except ValidationError:
-        raise Http404 from None
+    except ValidationError as error:
+        if error.code != CHECKPOINTS_FIRST_CODE:
+            raise Http404 from None
+        messages.error(request, CHECKPOINTS_FIRST)
+        return redirect(lesson.url)
     messages.success(
         request,
         _("Lesson “%(lesson)s” is marked as completed.") % {"lesson": lesson.title},
     )
     return redirect((lesson.next_lesson() or lesson.course).url)
+
+
+@require_POST
+@login_required
+def checkpoint(request, lesson_id: int, number: int):
+    """Mark one checkpoint answer and show it marked, with the explanation."""
+    lesson = _live_or_404(LessonPage, lesson_id)
+    checkpoints = lesson_checkpoints(lesson=lesson, user=request.user)
+    if not 1 <= number <= len(checkpoints):
+        raise Http404
+    question = checkpoints[number - 1].question
+    picked = picked_places(question, request.POST.getlist("answer"))
+    if not picked:
+        messages.error(request, _("Choose an answer to the checkpoint question."))
+        return redirect(f"{lesson.url}#checkpoint-{number}")
+    try:
+        right = answer_checkpoint(
+            user=request.user, lesson=lesson, question=question, picked=picked
+        )
+    except ValidationError:
+        raise Http404 from None
+    context = {
+        "lesson": lesson,
+        "number": number,
+        "right": right,
+        "marked": marked_sheet([question], [picked])[0],
+        "lesson_completed": lesson.completions.filter(user=request.user).exists(),
+    }
+    return render(request, "progress/checkpoint_result.html", context)
 
 
 @require_GET

@@ -13,6 +13,7 @@ from citylearn.quizzes.models import (
     Attempt,
     Choice,
     Question,
+    QuestionBank,
     Quiz,
     SelectedChoice,
     SelfCheckPage,
@@ -149,3 +150,25 @@ def _sheet(attempt: Attempt, *, with_answers: bool) -> list[SheetQuestion]:
 def public_self_checks() -> QuerySet[SelfCheckPage]:
     """The self-checks a citizen may take, for the pages that point to them."""
     return readable_by_anyone(SelfCheckPage.objects.all()).order_by("title")
+
+
+def course_bank_questions(*, course_ids) -> QuerySet[Question]:
+    """The active questions of the banks the final quizzes of these courses draw from."""
+    return (
+        Question.objects.active()
+        .filter(bank__in=QuestionBank.objects.filter(quizzes__course_id__in=course_ids))
+        .prefetch_related("choices")
+    )
+
+
+def checkpoint_questions(*, course, keys: list[str]) -> list[Question]:
+    """The course bank's active questions with these keys, in the order of the keys."""
+    if not keys:
+        return []
+    found = {
+        question.key: question
+        for question in course_bank_questions(course_ids=[course.pk]).filter(
+            key__in=keys
+        )
+    }
+    return [found[key] for key in dict.fromkeys(keys) if key in found]

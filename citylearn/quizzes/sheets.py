@@ -177,3 +177,65 @@ def _blank(
             zip(questions, choices, strict=True), 1
         )
     ]
+
+
+def marked_sheet(
+    questions: "list[Question]",
+    picked: list[set[int]] | None = None,
+    *,
+    marked: bool = True,
+) -> list[SheetQuestion]:
+    """Questions (choices prefetched) as a form, or marked with the choice places picked.
+
+    Used outside the final quiz (daily practice, lesson checkpoints): nothing is stored
+    here, and a question is right only when exactly its correct choices are picked.
+    With marked=False the picks are shown back in the form, without the answers.
+    """
+    choices = [
+        [{"text": c.text, "is_correct": c.is_correct} for c in question.choices.all()]
+        for question in questions
+    ]
+    if picked is None:
+        return _blank(questions, choices)
+    return [
+        sheet_question(
+            position,
+            question,
+            [(p, own[p - 1], p in chosen) for p in range(1, len(own) + 1)],
+            with_answers=marked,
+            points=Decimal(int(is_right(question, chosen))) if marked else None,
+        )
+        for position, (question, own, chosen) in enumerate(
+            zip(questions, choices, picked, strict=True), start=1
+        )
+    ]
+
+
+def is_right(question: "Question", picked: set[int]) -> bool:
+    """Whether the choice places picked (from 1, choices prefetched) are exactly the right ones."""
+    own = list(question.choices.all())
+    places = range(1, len(own) + 1)
+    return (
+        question_points(
+            kind=question.kind,
+            scoring=MultipleScoring.ALL_OR_NOTHING,
+            correct=frozenset(p for p in places if own[p - 1].is_correct),
+            wrong=frozenset(p for p in places if not own[p - 1].is_correct),
+            selected=frozenset(picked),
+        )
+        == 1
+    )
+
+
+def picked_places(question: "Question", values: list[str]) -> set[int] | None:
+    """The choice places sent for a question (choices prefetched); None if any is not one."""
+    count = len(question.choices.all())
+    try:
+        places = {int(value) for value in values}
+    except ValueError:
+        return None
+    if not places <= set(range(1, count + 1)):
+        return None
+    if len(places) > 1 and question.kind != QuestionKind.MULTIPLE:
+        return None
+    return places

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "citylearn.reminders",
     "citylearn.certificates",
     "citylearn.quizzes",
+    "citylearn.practice",
     "citylearn.cases",
     "citylearn.explainers",
     "citylearn.register",

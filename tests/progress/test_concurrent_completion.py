@@ -85,3 +85,34 @@ def test_the_last_two_lessons_completed_at_once_complete_the_course_once():
         at_once(*completing(learner, first, second))
 
         assert CourseCompletion.objects.filter(user=learner, course=course).count() == 1
+
+
+def test_the_last_checkpoint_passed_twice_at_once_completes_the_course_once():
+    from citylearn.courses.enums import CompletionRule
+    from citylearn.progress.services import answer_checkpoint
+    from citylearn.quizzes.services import start_attempt, submit_attempt
+    from tests.builders.learning import make_lesson
+    from tests.builders.quizzes import correct_places, make_bank, make_quiz
+    from tests.practice.builders import places
+
+    course = make_course(lessons=0, completion_rule=CompletionRule.CHECKPOINTS_PASSED)
+    bank = make_bank(size=2)
+    quiz = make_quiz(bank, course=course, max_attempts=None)
+    question = bank.questions.first()
+    lesson = make_lesson(course, checkpoints=[question.key])
+    learner = make_user()
+    attempt = start_attempt(quiz=quiz, user=learner)
+    submit_attempt(attempt=attempt, answers=correct_places(attempt))
+    right = places(question, right=True)
+
+    at_once(
+        *[
+            lambda: answer_checkpoint(
+                user=learner, lesson=lesson, question=question, picked=right
+            )
+        ]
+        * 2
+    )
+
+    assert CourseCompletion.objects.filter(user=learner, course=course).count() == 1
+    assert LessonCompletion.objects.filter(user=learner, lesson=lesson).count() == 1

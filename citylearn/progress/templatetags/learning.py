@@ -8,7 +8,12 @@ from django.utils import timezone
 
 from citylearn.assignments.selectors import assignment_of
 from citylearn.core.sessions import signed_in_user
-from citylearn.progress.selectors import course_state, lessons_with_state
+from citylearn.progress.selectors import (
+    course_state,
+    lesson_checkpoints,
+    lessons_with_state,
+)
+from citylearn.quizzes.sheets import marked_sheet
 
 register = template.Library()
 
@@ -45,3 +50,15 @@ def lessons_not_completed(context, course) -> list:
             required=True, is_completed=False
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def checkpoints_of(context, lesson) -> list[dict]:
+    """The lesson's checkpoint questions as forms, each passed or not by the learner."""
+    user = signed_in_user(context["request"])
+    checkpoints = lesson_checkpoints(lesson=lesson, user=user)
+    sheet = marked_sheet([checkpoint.question for checkpoint in checkpoints])
+    return [
+        {"number": c.number, "passed": c.passed, "question": question}
+        for c, question in zip(checkpoints, sheet, strict=True)
+    ]
