@@ -4,7 +4,9 @@
     DATABASE_URL=postgres://... .venv/bin/python bench/search.py   # a PostgreSQL DB
 
 Imports content/, times typical Chinese searches through Django's whole request
-handling (page cache emptied before each request, so every one is computed), then
+handling (each a page the page cache has never stored, so every one is computed,
+while what every page reads from the shared cache, such as the site, stays there as
+in production), then
 adds nine variants of every public content page inside a transaction (the same ones
 `manage.py seed_bench --scale district` builds: reports.seeding.add_content_variants),
 times the same searches again and rolls the variants back. Prints median and p95 per content size
@@ -13,6 +15,7 @@ server time at 10x content.
 """
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -36,6 +39,7 @@ QUERIES = [
     "撤回同意",
 ]
 VARIANTS = 9
+UNCACHED = itertools.count()
 TARGET_MS = 20.0
 
 
@@ -67,7 +71,7 @@ def main() -> None:
     report = import_content(settings.CONTENT_DIR)
     if report.problems:
         sys.exit("the content has errors: run manage.py import_content to see them")
-    print(f"database: {connection.vendor}; page cache emptied before each request")
+    print(f"database: {connection.vendor}; no search served from the page cache")
 
     chrome = page_without_search(options.rounds)
     base = measure(options.rounds)
@@ -125,13 +129,31 @@ def main() -> None:
         record(
             "search", f"search alone, {label}, median", median(alone), "ms", **setting
         )
+    record(
+        "search",
+        "the search page without a query, median",
+        median(chrome),
+        "ms",
+        database=connection.vendor,
+        workers="in-process",
+        concurrency=1,
+        data=f"{pages} public pages",
+    )
     verdict = "met" if median(tenfold[0]) < TARGET_MS else "missed"
     print(f"target: whole request under {TARGET_MS:.0f} ms at 10x content: {verdict}")
 
 
+def uncached(parameters: dict) -> dict:
+    """The parameters with one more, never repeated: a page the cache has not stored.
+
+    The page cache keeps no page whose query string has a parameter the view does not
+    read, and looks pages up by their whole query string.
+    """
+    return {**parameters, "bench": next(UNCACHED)}
+
+
 def measure(rounds: int) -> tuple[list[float], list[float]]:
     """Milliseconds per search: the whole request, and the search alone (selector)."""
-    from django.core.cache import cache
     from django.test import Client
 
     from citylearn.search.selectors import search_public_content
@@ -144,9 +166,8 @@ def measure(rounds: int) -> tuple[list[float], list[float]]:
     whole, alone = [], []
     for round_number in range(rounds + 1):
         for parameters in requests:
-            cache.clear()
             started = time.perf_counter()
-            response = client.get("/search/", parameters)
+            response = client.get("/search/", uncached(parameters))
             elapsed = (time.perf_counter() - started) * 1000
             if response.status_code != 200:
                 sys.exit(f"{parameters} answered {response.status_code}")
@@ -163,15 +184,13 @@ def measure(rounds: int) -> tuple[list[float], list[float]]:
 
 def page_without_search(rounds: int) -> list[float]:
     """Milliseconds of the same page and site chrome with no search to run."""
-    from django.core.cache import cache
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
     times = []
     for _ in range(10 * rounds):
-        cache.clear()
         started = time.perf_counter()
-        client.get("/search/")
+        client.get("/search/", uncached({}))
         times.append((time.perf_counter() - started) * 1000)
     return times
 

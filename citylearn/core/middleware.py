@@ -24,8 +24,10 @@ class WagtailSiteMiddleware:
     """Give Wagtail's page view the request's site from the cache, sparing two queries.
 
     Site.find_for_request keeps the site it found in `request._wagtail_site` and looks
-    there first; routing, page URLs and settings all start from it. Other views (the
-    health check among them) are left alone.
+    there first; routing, page URLs and settings all start from it. Also for the
+    public views of our own (pagecache.decorators.public_page), such as search, which
+    link to pages: without it each search asked the database for the site again. Other
+    views (the health check among them) are left alone.
     """
 
     def __init__(self, get_response):
@@ -35,7 +37,7 @@ class WagtailSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is serve_page:
+        if view_func is serve_page or getattr(view_func, "is_public_page", False):
             request._wagtail_site = site_for_request(request)
 
 

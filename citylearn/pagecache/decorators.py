@@ -28,4 +28,6 @@ def public_page(view=None, *, query_parameters: Collection[str] = ()):
         response = view(request, *args, **kwargs)
         return mark_public(response, query_parameters=query_parameters)
 
+    # The same site for everyone: core.middleware gives it from the cache.
+    wrapper.is_public_page = True
     return wrapper

@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from citylearn.access.permissions import write_scope
 from citylearn.assignments.models import AssignedPerson
+from citylearn.core.queueing import queue
 from citylearn.organisation.models import Department
 from citylearn.reminders.channels import enabled_channels
 from citylearn.reminders.enums import DeliveryState, ReminderKind
@@ -180,7 +181,8 @@ def remind_department(
             # The tasks module imports this one.
             from citylearn.reminders.tasks import deliver_reminders
 
-            transaction.on_commit(deliver_reminders.delay)
+            # With the broker down the deliveries wait, pending, for the sweep.
+            transaction.on_commit(lambda: queue(deliver_reminders))
     return claimed
 
 

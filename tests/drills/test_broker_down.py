@@ -2,8 +2,9 @@
 
 Small work that cannot be asked for again (a password link someone is waiting for,
 the notice to an address a roster replaced) is done in the request instead; work too
-large for a request (activation links for a whole roster, a large export) is
-refused with a message, and the person may ask again.
+large for a request is refused with a message and may be asked for again (a large
+export) or waits for its sweep (reminders) or for the person to ask (activation links
+for a whole roster).
 """
 
 import logging
@@ -18,9 +19,13 @@ from citylearn.exports.models import Export
 from citylearn.organisation.imports.applying import apply_rows
 from citylearn.organisation.imports.reading import read_roster
 from citylearn.organisation.models import StaffProfile
+from citylearn.reminders.delivery import deliver_pending
+from citylearn.reminders.enums import DeliveryState
+from citylearn.reminders.models import Delivery
 from tests.builders import people
 from tests.drills.unreachable import timed
 from tests.organisation import roster_files
+from tests.reminders import world as reminder_world
 from tests.reports import world
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -128,3 +133,19 @@ def test_a_large_export_is_refused_with_a_message_and_nothing_kept(
     assert response.status_code == 503
     assert "Please try again in a few minutes" in response.content.decode()
     assert not Export.objects.exists()
+
+
+def test_reminders_an_officer_sends_wait_for_the_sweep(client, broker_down, settings):
+    settings.REMINDER_WEBHOOK_URL = ""
+    built = reminder_world.build()
+    client.force_login(built["officer_a"])
+
+    response = timed(lambda: client.post("/hr/reminders/departments/A/"))
+
+    assert response.status_code == 302
+    pending = Delivery.objects.filter(state=DeliveryState.PENDING)
+    assert pending.count() == len(built["plan"]) > 0
+    assert mail.outbox == []
+    # The broker is back: the sweep, every few minutes, sends them.
+    deliver_pending()
+    assert len(mail.outbox) == len(built["plan"])

@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import replace
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -9,10 +10,11 @@ from citylearn.assignments.models import AssignedPerson
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.content_import.services import import_content
+from citylearn.courses.models import CourseIndexPage
 from citylearn.organisation.models import Department, StaffProfile
 from citylearn.progress.models import CourseCompletion
 from citylearn.reports.models import DepartmentSnapshot
-from citylearn.reports.seeding import SCALES, add_content_variants
+from citylearn.reports.seeding import SCALES, add_content_variants, seed_bench
 from citylearn.reports.selectors import level_figures
 from citylearn.search.selectors import public_pages, search_public_content
 
@@ -109,3 +111,16 @@ def test_content_variants_are_published_searchable_and_set_by_the_seed(content_r
     add_content_variants(variants=2, seed=8)
     assert [s for s, __ in variant_titles()] == [s for s, __ in first]
     assert variant_titles() != first
+
+
+def test_a_scale_with_content_imports_it_and_its_variants(content_root, settings):
+    settings.CONTENT_DIR = content_root
+    scale = replace(SCALES["small"], content_variants=1)
+
+    counts = seed_bench(scale=scale, seed=7)
+
+    assert counts["public_content_pages"] == public_pages().count()
+    assert Page.objects.filter(slug__contains="-variant-1").exists()
+    # The made-up courses join the catalogue content/ brought.
+    assert CourseIndexPage.objects.count() == 1
+    assert counts["courses"] == scale.courses

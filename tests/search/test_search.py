@@ -88,3 +88,15 @@ def test_search_sets_no_cookie(client, imported):
     response = client.get("/search/", {"q": "指挥"})
     assert response.cookies == {}
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_a_search_asks_the_database_for_its_hits_only(
+    client, imported, django_assert_num_queries
+):
+    # The site, the glossary and the rest of the chrome come from the shared cache
+    # once warm; a search nobody asked before (so not a cached page) then reads the
+    # counts, the page of ids, and those pages: not the site again, for their URLs.
+    results(client, "数据")
+    with django_assert_num_queries(3):
+        html = results(client, "城市")
+    assert len(hit_list(html)) > 1
