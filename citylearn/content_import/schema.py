@@ -165,7 +165,11 @@ def official_url(value):
 
 def article(value):
     value = short_text(40)(value)
-    if article_number(value) is None:
+    if (
+        not value.startswith("第")
+        or not value.endswith("条")
+        or not article_number(value)
+    ):
         raise Invalid("must be written 第…条, e.g. 第四十五条")
     return value
 
