@@ -1,9 +1,11 @@
+from django.db.models import Q
+
 from citylearn.cases.enums import GovernanceRisk
 from citylearn.cases.models import CaseStudyPage
 from citylearn.cases.risks import RISK_EXPLAINERS
 from citylearn.core.selectors import readable_by_anyone
 from citylearn.courses.models import CoursePage
-from citylearn.explainers.selectors import live_explainers, live_explainers_by_id
+from citylearn.explainers.models import ExplainerPage
 
 
 def library_cases(index, *, theme: str = "", region: str = "", year: int | None = None):
@@ -34,8 +36,9 @@ def library_years(index) -> list[int]:
 
 def related_courses(case: CaseStudyPage) -> list[CoursePage]:
     """The live courses a case study points to, by title."""
-    # Through the page's own relation, which a preview holds in memory.
-    ids = [course.pk for course in case.related_courses.all()]
+    # Through the page's own relation, which a preview holds in memory; for a saved
+    # page it is a subquery of this one query.
+    ids = case.related_courses.all().values_list("pk", flat=True)
     return list(
         readable_by_anyone(CoursePage.objects.filter(pk__in=ids))
         .only("title", "slug", "url_path", "audience")
@@ -43,19 +46,23 @@ def related_courses(case: CaseStudyPage) -> list[CoursePage]:
     )
 
 
-def related_explainers(case: CaseStudyPage) -> list:
-    """The live explainers a case study points to, in the editor's order."""
-    return live_explainers_by_id(
-        [link.explainer_id for link in case.related_explainers.all()]
-    )
-
-
-def risks_with_explainers(case: CaseStudyPage) -> list[tuple[str, object]]:
-    """(label, live explainer or None) for each known governance risk of the case."""
+def case_explainers(case: CaseStudyPage) -> dict:
+    """The live explainers a case study points to, in the editor's order, and
+    (label, live explainer or None) for each of its known governance risks."""
     risks = [risk for risk in case.governance_risks if risk in GovernanceRisk.values]
-    slugs = [RISK_EXPLAINERS[risk] for risk in risks if risk in RISK_EXPLAINERS]
-    explainers = {page.slug: page for page in live_explainers(slugs)}
-    return [
-        (GovernanceRisk(risk).label, explainers.get(RISK_EXPLAINERS.get(risk)))
-        for risk in risks
-    ]
+    risk_slugs = {risk: RISK_EXPLAINERS.get(risk) for risk in risks}
+    ids = [link.explainer_id for link in case.related_explainers.all()]
+    pages = readable_by_anyone(
+        ExplainerPage.objects.filter(
+            Q(pk__in=ids) | Q(slug__in=list(filter(None, risk_slugs.values())))
+        )
+    ).only("title", "slug", "url_path")
+    by_id = {page.pk: page for page in pages}
+    by_slug = {page.slug: page for page in by_id.values()}
+    return {
+        "related_explainers": [by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id],
+        "risks": [
+            (GovernanceRisk(risk).label, by_slug.get(risk_slugs[risk]))
+            for risk in risks
+        ],
+    }

@@ -6,14 +6,6 @@ from citylearn.explainers.models import ExplainerPage, GlossaryTerm
 from citylearn.pagecache.services import cached_lookup
 
 
-def live_explainers(slugs: list[str]) -> list[ExplainerPage]:
-    """The live explainers with these slugs, in the order given; unknown slugs are skipped."""
-    # Links only: the title and where the page lives, not its whole content.
-    pages = readable_by_anyone(ExplainerPage.objects.filter(slug__in=slugs))
-    found = {page.slug: page for page in pages.only("title", "slug", "url_path")}
-    return [found[slug] for slug in dict.fromkeys(slugs) if slug in found]
-
-
 def live_explainers_by_id(ids: list[int]) -> list[ExplainerPage]:
     """The live explainers with these ids, in the order given; others are skipped."""
     pages = readable_by_anyone(ExplainerPage.objects.filter(pk__in=ids))

@@ -28,7 +28,6 @@ def case_library(context, index) -> dict:
 def case_links(case) -> dict:
     """The explainers and courses a case study points its readers to, live ones only."""
     return {
-        "risks": selectors.risks_with_explainers(case),
-        "related_explainers": selectors.related_explainers(case),
+        **selectors.case_explainers(case),
         "related_courses": selectors.related_courses(case),
     }
