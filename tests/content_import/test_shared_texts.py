@@ -170,3 +170,23 @@ def test_the_expanded_text_is_held_to_the_markdown_limit(shared_root):
         if "larger than 256 KB" in message
     ] == [1]
     assert ExplainerPage.objects.filter(slug="right-to-deletion").exists()
+
+
+def test_the_projects_right_of_access_is_written_once_for_both_audiences(settings):
+    from pathlib import Path
+
+    from citylearn.content_import.validation import read_tree, validate_tree
+
+    tree = read_tree(Path(settings.PROJECT_DIR) / "content")
+    validate_tree(tree, {})
+    [shared] = [s for s in tree.shared if s.slug == "right-to-access-and-copy"]
+    includers = [
+        s.relative
+        for s in tree.sources()
+        if s.kind != "shared" and shared.body in s.body
+    ]
+    assert includers == [
+        "courses/grid-governance/01-what-grid-workers-collect.md",
+        "explainers/right-to-access-and-copy.md",
+    ]
+    assert not shared.problems
