@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.cases.enums import GovernanceRisk, Region, Theme
@@ -37,6 +38,12 @@ class CaseStudyPage(MarkdownBody, BasePage):
     region = models.CharField(_("region"), max_length=20, choices=Region.choices)
     country = models.CharField(_("country"), max_length=100)
     year = models.PositiveSmallIntegerField(_("year"))
+    provisions = ParentalManyToManyField(
+        "laws.Provision",
+        blank=True,
+        related_name="cited_by_cases",
+        verbose_name=_("provisions cited"),
+    )
     themes = ChoiceListField(_("themes"), default=list, options=Theme.choices)
     governance_risks = ChoiceListField(
         _("governance risks"), default=list, blank=True, options=GovernanceRisk.choices
@@ -60,6 +67,7 @@ class CaseStudyPage(MarkdownBody, BasePage):
             heading=_("Facts"),
         ),
         FieldPanel("body"),
+        FieldPanel("provisions"),
         FieldPanel("references"),
         FieldPanel("related_courses"),
         FieldPanel("related_explainers"),

@@ -2,6 +2,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
@@ -87,11 +88,18 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
 class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes"))
     required = models.BooleanField(_("required for completion"), default=True)
+    provisions = ParentalManyToManyField(
+        "laws.Provision",
+        blank=True,
+        related_name="cited_by_lessons",
+        verbose_name=_("provisions cited"),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("estimated_minutes"),
         FieldPanel("required"),
         FieldPanel("body"),
+        FieldPanel("provisions"),
         FieldPanel("references"),
     ]
 

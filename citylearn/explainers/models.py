@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
@@ -42,6 +43,12 @@ class ExplainerPage(MarkdownBody, BasePage):
     )
     steps = TextListField(_("steps to exercise the right"), default=list)
     time_limits = models.TextField(_("time limits"))
+    provisions = ParentalManyToManyField(
+        "laws.Provision",
+        blank=True,
+        related_name="cited_by_explainers",
+        verbose_name=_("provisions cited"),
+    )
     where_to_complain = models.TextField(_("where to complain"))
     last_reviewed = models.DateField(_("last reviewed"))
     reviewer = models.CharField(_("reviewer"), max_length=200)
@@ -52,6 +59,7 @@ class ExplainerPage(MarkdownBody, BasePage):
         FieldPanel("topic"),
         FieldPanel("key_points"),
         FieldPanel("body"),
+        FieldPanel("provisions"),
         FieldPanel("laws"),
         FieldPanel("steps"),
         FieldPanel("time_limits"),

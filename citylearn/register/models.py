@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.fields import TextListField
@@ -50,6 +51,12 @@ class RegisterEntryPage(MarkdownBody, BasePage):
     risks = TextListField(_("known risks"), default=list)
     safeguards = TextListField(_("safeguards"), default=list)
     retention = models.TextField(_("retention"))
+    provisions = ParentalManyToManyField(
+        "laws.Provision",
+        blank=True,
+        related_name="cited_by_register_entries",
+        verbose_name=_("provisions cited"),
+    )
     how_to_object = models.TextField(_("how to ask for an explanation or object"))
     explainer = models.CharField(_("matching explainer slug"), max_length=100)
 
@@ -73,6 +80,7 @@ class RegisterEntryPage(MarkdownBody, BasePage):
             heading=_("The system"),
         ),
         FieldPanel("body"),
+        FieldPanel("provisions"),
         FieldPanel("references"),
     ]
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "citylearn.access",
     "citylearn.accounts",
     "citylearn.audit",
+    "citylearn.laws",
     "citylearn.courses",
     "citylearn.progress",
     "citylearn.assignments",

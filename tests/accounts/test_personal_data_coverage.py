@@ -35,6 +35,8 @@ EXEMPT_MODELS = {
     # A lock row that queues one learner's concurrent starts of a quiz; it holds only
     # the quiz and the first start, both shown with the attempts.
     "quizzes.Candidate": "a lock row; its data is in the attempts",
+    # Which editor amended a provision: editorial work, shown in the admin.
+    "laws.ProvisionChange": "editorial work, shown in the admin",
 }
 
 

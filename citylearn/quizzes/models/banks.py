@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
@@ -51,6 +51,12 @@ class Question(ClusterableModel):
     kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices)
     stem = models.TextField(_("stem (Markdown)"))
     explanation = models.TextField(_("explanation (Markdown)"))
+    provisions = ParentalManyToManyField(
+        "laws.Provision",
+        blank=True,
+        related_name="cited_by_questions",
+        verbose_name=_("provisions cited"),
+    )
     tags = TextListField(_("tags"), default=list, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     # Retired questions stay for the attempts that drew them, but are never drawn again.
@@ -65,6 +71,7 @@ class Question(ClusterableModel):
         FieldPanel("stem"),
         InlinePanel("choices", heading=_("Choices"), min_num=2, max_num=6),
         FieldPanel("explanation"),
+        FieldPanel("provisions"),
         FieldPanel("tags"),
         FieldPanel("is_active"),
     ]

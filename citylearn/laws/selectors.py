@@ -1,0 +1,72 @@
+"""Reads about laws and what cites them, without importing the citing apps."""
+
+from dataclasses import dataclass
+
+from django.db.models import ManyToManyRel, Prefetch, QuerySet
+from wagtail.models import Page
+
+from citylearn.laws.models import Law, Provision
+
+# Citing models name their relation to Provision "cited_by_<kind>".
+CITED_BY = "cited_by_"
+
+
+@dataclass(frozen=True)
+class Citers:
+    """Everything citing one provision, by kind ("lessons", "explainers", ...)."""
+
+    pages: dict[str, list[Page]]
+    others: dict[str, list]
+
+    def __bool__(self) -> bool:
+        return any(self.pages.values()) or any(self.others.values())
+
+
+def citing_relations() -> list[ManyToManyRel]:
+    return [
+        rel
+        for rel in Provision._meta.related_objects
+        if isinstance(rel, ManyToManyRel)
+        and (rel.related_name or "").startswith(CITED_BY)
+    ]
+
+
+def citing_items(provision: Provision, *, live_only: bool = True) -> Citers:
+    """Every page and other item citing the provision, grouped by the kind of citer.
+
+    Pages are live ones only unless live_only is False (the admin's review of an
+    amendment wants drafts too); which of them a visitor may see is the view's affair.
+    """
+    pages: dict[str, list[Page]] = {}
+    others: dict[str, list] = {}
+    for rel in citing_relations():
+        kind = rel.related_name.removeprefix(CITED_BY)
+        items = getattr(provision, rel.related_name).all()
+        if issubclass(rel.related_model, Page):
+            if live_only:
+                items = items.live()
+            pages[kind] = list(items.order_by("path"))
+        else:
+            others[kind] = list(items)
+    return Citers(pages=pages, others=others)
+
+
+def laws_with_provisions() -> QuerySet[Law]:
+    return (
+        Law.objects.prefetch_related(
+            Prefetch("provisions", queryset=Provision.objects.order_by("number", "key"))
+        )
+        .filter(provisions__isnull=False)
+        .distinct()
+    )
+
+
+def provision_by_key(key: str) -> Provision | None:
+    return Provision.objects.select_related("law").filter(key=key).first()
+
+
+def provisions_by_keys(keys: list[str]) -> dict[str, Provision]:
+    return {
+        provision.key: provision
+        for provision in Provision.objects.select_related("law").filter(key__in=keys)
+    }
