@@ -41,6 +41,9 @@ class ReviewItem(models.Model):
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
+    def __str__(self):
+        return f"{self.change} · {self.content_type.model} {self.object_id}"
+
 
 class Refresher(models.Model):
     """A refresher assigned after an amendment: one per amendment and course."""
@@ -64,3 +67,6 @@ class Refresher(models.Model):
                 fields=["change", "course"], name="one_refresher_per_change_and_course"
             )
         ]
+
+    def __str__(self):
+        return f"{self.change} · {self.course}"
