@@ -159,10 +159,10 @@ def test_the_page_editor_warns_that_the_page_needs_review(
         amend(citers["provision"])
     client.force_login(editor())
     url = reverse("wagtailadmin_pages:edit", args=[citers["lesson"].pk])
-    assert "Needs review" in client.get(url).content.decode()
+    assert "需要复核：" in client.get(url).content.decode()
     other = reverse("wagtailadmin_pages:edit", args=[citers["other_lesson"].pk])
     html = client.get(other).content.decode()
-    assert "Needs review" not in html
+    assert "需要复核：" not in html
 
 
 def test_a_question_is_marked_reviewed_by_post_only(
