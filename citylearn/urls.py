@@ -44,7 +44,7 @@ urlpatterns += i18n_patterns(
     path(f"{INDEX_SLUGS['course']}/", include("citylearn.quizzes.urls")),
     path("feedback/", include("citylearn.feedback.urls")),
     path("", include("citylearn.reminders.urls")),
-    path("laws/", include("citylearn.laws.urls")),
+    path(f"{INDEX_SLUGS['provision']}/", include("citylearn.laws.urls")),
     path("transparency/", transparency_views.transparency, name="transparency"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

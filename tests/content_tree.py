@@ -9,6 +9,27 @@ LESSON_BODY = (
     "城市大脑运营指挥中心每天汇总大量数据。见[删除权](explainer:right-to-deletion)。"
 )
 
+PIPL_FILE = """\
+    key: pipl
+    title: 个人信息保护法
+    official_url: https://www.npc.gov.cn/pipl.html
+    version: 2021年8月20日通过
+    effective_from: 2021-11-01
+    source_url: https://www.npc.gov.cn/pipl.html
+    checked_on: 2026-12-01
+    provisions:
+      - key: pipl-45
+        article: 第四十五条
+        heading: 查阅、复制权
+        is_excerpt: true
+        text: 个人有权向个人信息处理者查阅、复制其个人信息。
+      - key: pipl-47
+        article: 第四十七条
+        heading: 删除权
+        is_excerpt: true
+        text: 有下列情形之一的，个人信息处理者应当主动删除个人信息。
+    """
+
 FILES = {
     "courses/data-basics/course.md": """\
         ---
@@ -82,8 +103,7 @@ FILES = {
         summary: 你可以要求删除不该留的信息。
         topic: your-rights
         key_points: [目的达到后可以要求删除。]
-        laws:
-          - {law: 个人信息保护法, article: 第四十七条}
+        provisions: [pipl-47]
         steps: [联系处理者。]
         time_limits: 法律要求及时处理。
         where_to_complain: 向网信部门投诉。
@@ -129,6 +149,7 @@ FILES = {
               - text: 替别人做决定
             explanation: 个人信息保护法第四十五条、第四十七条。
         """,
+    "laws/pipl.yaml": PIPL_FILE,
     "glossary.yaml": """\
         - term: 个人信息
           slug: personal-information

@@ -292,6 +292,9 @@ MATRIX: dict[str, Row] = {
     "feedback:submit": Row("/feedback/", everyone(403), method="post"),
     "feedback:thanks": Row("/feedback/thanks/?next=/", everyone(200)),
     "transparency": Row("/transparency/", everyone(200)),
+    # laws: the cited articles and what cites them, public
+    "laws:index": Row("/laws/", everyone(200)),
+    "laws:provision": Row("/laws/pipl-45/", everyone(200)),
     # learning: every signed-in person may take courses; what is personal is the holder's
     "progress:my_learning": Row("/my/learning/", SIGNED_IN),
     "progress:start_course": Row(

@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 
@@ -11,6 +12,7 @@ from citylearn.content_import.sources import SLUG, Source
 from citylearn.core.enums import SiteFact
 from citylearn.courses.enums import Audience
 from citylearn.explainers.enums import Topic
+from citylearn.laws.numerals import article_number
 from citylearn.quizzes.enums import AnswersShown, MultipleScoring, QuestionKind
 
 
@@ -129,10 +131,25 @@ def reference(value):
     return {"title": title, "url": url or ""}
 
 
-def law(value):
-    if not isinstance(value, dict) or set(value) != {"law", "article"}:
-        raise Invalid("must be {law: ..., article: ...}")
-    return {"law": text(value["law"]), "article": text(value["article"])}
+def official_url(value):
+    """A link to the law's text on an official site (the NPC's, the State Council's, CAC's)."""
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        raise Invalid("must be an http(s) address")
+    host = urlsplit(value).hostname or ""
+    if host != "gov.cn" and not host.endswith(".gov.cn"):
+        raise Invalid("must be on an official site (npc.gov.cn, gov.cn, cac.gov.cn)")
+    return value
+
+
+def article(value):
+    value = short_text(40)(value)
+    if (
+        not value.startswith("第")
+        or not value.endswith("条")
+        or not article_number(value)
+    ):
+        raise Invalid("must be written 第…条, e.g. 第四十五条")
+    return value
 
 
 def cited_article(value):
@@ -143,6 +160,14 @@ def cited_article(value):
 
 REQUIRED, OPTIONAL = True, False
 REFERENCES = list_of(reference, minimum=1)
+PROVISIONS = list_of(slug)
+# What a law file may give once for all its provisions, and each provision may override.
+PROVISION_DEFAULTS = {
+    "version": (REQUIRED, short_text(120)),
+    "effective_from": (REQUIRED, date),
+    "source_url": (REQUIRED, official_url),
+    "checked_on": (REQUIRED, date),
+}
 
 SCHEMAS = {
     "course": {
@@ -159,6 +184,7 @@ SCHEMAS = {
         "estimated_minutes": (REQUIRED, positive_int),
         "references": (REQUIRED, REFERENCES),
         "required": (OPTIONAL, boolean),
+        "provisions": (OPTIONAL, PROVISIONS),
     },
     "case": {
         "title": (REQUIRED, text),
@@ -172,13 +198,14 @@ SCHEMAS = {
         "related_courses": (OPTIONAL, list_of(slug)),
         "related_explainers": (OPTIONAL, list_of(slug)),
         "references": (REQUIRED, REFERENCES),
+        "provisions": (OPTIONAL, PROVISIONS),
     },
     "explainer": {
         "title": (REQUIRED, text),
         "summary": (REQUIRED, text),
         "topic": (REQUIRED, one_of(Topic)),
         "key_points": (REQUIRED, list_of(text, minimum=1)),
-        "laws": (REQUIRED, list_of(law, minimum=1)),
+        "provisions": (REQUIRED, list_of(slug, minimum=1)),
         "steps": (REQUIRED, list_of(text, minimum=1)),
         "time_limits": (REQUIRED, text),
         "where_to_complain": (REQUIRED, text),
@@ -203,6 +230,7 @@ SCHEMAS = {
         "how_to_object": (REQUIRED, text),
         "explainer": (REQUIRED, slug),
         "references": (OPTIONAL, list_of(reference)),
+        "provisions": (OPTIONAL, PROVISIONS),
     },
     "letter": {
         "title": (REQUIRED, text),
@@ -261,10 +289,26 @@ SCHEMAS = {
         "choices": (OPTIONAL, lambda value: value),
         "answer": (OPTIONAL, boolean),
         "tags": (OPTIONAL, list_of(text)),
+        "provisions": (OPTIONAL, PROVISIONS),
     },
     "choice": {
         "text": (REQUIRED, text),
         "correct": (OPTIONAL, boolean),
+    },
+    "law-file": {
+        "key": (REQUIRED, slug),
+        "title": (REQUIRED, short_text(200)),
+        "official_url": (REQUIRED, official_url),
+        **{key: (OPTIONAL, check) for key, (__, check) in PROVISION_DEFAULTS.items()},
+        "provisions": (REQUIRED, lambda value: value),
+    },
+    "provision": {
+        "key": (REQUIRED, slug),
+        "article": (REQUIRED, article),
+        "heading": (REQUIRED, short_text(120)),
+        "text": (REQUIRED, text),
+        "is_excerpt": (OPTIONAL, boolean),
+        **{key: (OPTIONAL, check) for key, (__, check) in PROVISION_DEFAULTS.items()},
     },
     "term": {
         "term": (REQUIRED, text),

@@ -1,6 +1,7 @@
 """Importing content/ into Wagtail: only what changed, never over an editor's later edit."""
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from citylearn.explainers.models import (
     GlossaryPage,
     GlossaryTerm,
 )
+from citylearn.laws.models import Law, Provision
+from citylearn.laws.services import amend_provision
 from citylearn.letters.models import LetterIndexPage, LetterPage
 from citylearn.quizzes.models import QuestionBank, SelfCheckPage
 from citylearn.quizzes.selectors import drawn_question_shapes
@@ -98,6 +101,10 @@ def import_content(
 
     indexes = _ensure_site_structure()
     importer = _Importer(root=root, report=report, force=force)
+    # Pages and questions cite provisions: they must be there first.
+    for source in tree.laws:
+        if source.importable:
+            importer.laws(source)
     if tree.glossary and tree.glossary.importable:
         importer.glossary(tree.glossary, indexes["glossary"])
     courses = {}
@@ -144,6 +151,7 @@ def existing_slugs() -> dict[str, set[str]]:
         ("letter", LetterPage),
     )}  # fmt: skip
     slugs["glossary"] = set(GlossaryTerm.objects.values_list("slug", flat=True))
+    slugs["provision"] = set(Provision.objects.values_list("key", flat=True))
     course_slugs = dict(CoursePage.objects.values_list("path", "slug"))
     slugs["lesson"] = {
         f"{course_slugs[path[: -Page.steplen]]}/{slug}"
@@ -246,12 +254,16 @@ class _Importer:
                     )
                     return page
             created = page is None
+            cited = values.pop("provisions", None)
             if created:
                 page = model(slug=source.slug, **values)
-                parent.add_child(instance=page)
             else:
                 for name, value in values.items():
                     setattr(page, name, value)
+            if cited is not None:
+                page.provisions = cited
+            if created:
+                parent.add_child(instance=page)
             revision = page.save_revision()
             revision.publish()
             ImportedSource.objects.update_or_create(
@@ -284,6 +296,12 @@ class _Importer:
         values = dict(source.fields)
         if source.kind == "selfcheck":
             return {"title": values["title"], "intro": values["intro"]}
+        if "provisions" in {
+            f.name for f in PAGE_MODELS[source.kind]._meta.get_fields()
+        }:
+            values["provisions"] = _cited_provisions(
+                source, values.get("provisions", [])
+            )
         values["body"] = self._with_images(source.body)
         if source.kind == "letter":
             values["right"] = source.slug
@@ -367,6 +385,45 @@ class _Importer:
         self.page(source, home, bank=bank)
 
     @transaction.atomic
+    def laws(self, source: Source) -> None:
+        """Create the law and its provisions; a changed text is an amendment."""
+        if self._unchanged(source):
+            return
+        data = source.fields
+        law, __ = Law.objects.update_or_create(
+            key=data["key"],
+            defaults={
+                "title": data["title"],
+                "official_url": data["official_url"],
+                "position": _LAW_ORDER.get(data["key"], len(_LAW_ORDER)),
+            },
+        )
+        for item in data["provisions"]:
+            legal = {
+                "text": item["text"],
+                "version": item["version"],
+                "effective_from": item["effective_from"],
+                "source_url": item["source_url"],
+                "checked_on": item["checked_on"],
+            }
+            described = {
+                "law": law,
+                "article": item["article"],
+                "heading": item["heading"],
+                "is_excerpt": item["is_excerpt"],
+            }
+            provision = Provision.objects.filter(key=item["key"]).first()
+            if provision is None:
+                provision = Provision(key=item["key"], **described, **legal)
+                provision.full_clean()
+                provision.save()
+                continue
+            for name, value in described.items():
+                setattr(provision, name, value)
+            amend_provision(provision=provision, changed_by=None, **legal)
+        self._remember(source)
+
+    @transaction.atomic
     def glossary(self, source: Source, glossary_page: GlossaryPage) -> None:
         if self._unchanged(source):
             return
@@ -400,6 +457,27 @@ class _Importer:
         )
 
 
+# The order of the laws on /laws/: the ones the courses teach first.
+_LAW_ORDER = {key: i for i, key in enumerate(["pipl", "dsl", "csl", "ndsr"])}
+
+
+def _cited_provisions(source: Source, keys: list[str]) -> list[Provision]:
+    """The provisions a page cites: its front-matter list, then those linked from its text."""
+    linked = [target for __, kind, target in source.links if kind == "provision"]
+    wanted = list(dict.fromkeys([*keys, *linked]))
+    found = {p.key: p for p in Provision.objects.filter(key__in=wanted)}
+    return [found[key] for key in wanted if key in found]
+
+
+def _question_provisions(data: dict) -> list[Provision]:
+    linked = re.findall(
+        r"\]\(provision:([a-z0-9-]+)\)", data["stem"] + data["explanation"]
+    )
+    wanted = list(dict.fromkeys([*data.get("provisions", []), *linked]))
+    found = {p.key: p for p in Provision.objects.filter(key__in=wanted)}
+    return [found[key] for key in wanted if key in found]
+
+
 def _sync_bank(slug: str, title: str, questions: list[dict]) -> QuestionBank:
     return sync_bank(
         slug=slug,
@@ -412,6 +490,7 @@ def _sync_bank(slug: str, title: str, questions: list[dict]) -> QuestionBank:
                 explanation=data["explanation"],
                 tags=data.get("tags", []),
                 choices=[(c["text"], c["correct"]) for c in data["choices"]],
+                provisions=_question_provisions(data),
             )
             for data in questions
         ],

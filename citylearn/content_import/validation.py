@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image as PILImage
 
-from citylearn.content_import.schema import clean_mapping
+from citylearn.content_import.schema import PROVISION_DEFAULTS, clean_mapping
 from citylearn.content_import.sources import (
     LESSON_FILE,
     MAX_IMAGE_PIXELS,
@@ -51,6 +51,7 @@ CONTENT_ENTRIES = (
     "selfchecks",
     "about",
     "shared",
+    "laws",
     "glossary.yaml",
 )
 
@@ -68,14 +69,16 @@ class ContentTree:
     selfchecks: list[Source] = field(default_factory=list)
     about: list[Source] = field(default_factory=list)
     shared: list[Source] = field(default_factory=list)
+    laws: list[Source] = field(default_factory=list)
     glossary: Source | None = None
     problems: list[Problem] = field(
         default_factory=list
     )  # not tied to a readable source
 
     def sources(self) -> list[Source]:
-        groups = [self.courses, self.lessons, self.quizzes, self.cases, self.explainers]
+        groups = [self.laws, self.courses, self.lessons, self.quizzes, self.cases]
         groups += [
+            self.explainers,
             self.register,
             self.letters,
             self.selfchecks,
@@ -192,12 +195,18 @@ def read_tree(root: Path) -> ContentTree:
                 continue
             read(read_markdown, path, kind, path.stem, group)
 
-    selfchecks = root / "selfchecks"
-    for path in sorted(selfchecks.glob("*")) if folder(selfchecks) else []:
-        if path.suffix != ".yaml":
-            tree.problems.append(Problem(str(path), 1, "unknown file: expected .yaml"))
-            continue
-        read(read_yaml_file, path, "selfcheck", path.stem, tree.selfchecks)
+    for folder_name, kind, group in (
+        ("selfchecks", "selfcheck", tree.selfchecks),
+        ("laws", "law", tree.laws),
+    ):
+        kind_dir = root / folder_name
+        for path in sorted(kind_dir.glob("*")) if folder(kind_dir) else []:
+            if path.suffix != ".yaml":
+                tree.problems.append(
+                    Problem(str(path), 1, "unknown file: expected .yaml")
+                )
+                continue
+            read(read_yaml_file, path, kind, path.stem, group)
 
     if os.path.lexists(root / "glossary.yaml"):
         tree.glossary = read(
@@ -230,7 +239,10 @@ def validate_tree(
             _validate_question_file(source, "selfcheck")
         elif source.kind == "glossary":
             _validate_glossary(source)
+        elif source.kind == "law":
+            _validate_law_file(source)
 
+    _check_provision_keys(tree)
     _check_about_slugs(tree)
     known = _known_slugs(tree, existing_slugs)
     # Terms of a broken glossary are unknown: its own error says so, once.
@@ -264,6 +276,8 @@ def _known_slugs(
     ):
         known[kind].update(source.slug for source in group)
     known["lesson"].update(f"{s.parent_slug}/{s.slug}" for s in tree.lessons)
+    # A provision of a broken law file is known: its citers wait for the file.
+    known["provision"].update(key for source in tree.laws for key in _law_keys(source))
     if tree.glossary and isinstance(tree.glossary.data, list):
         known["glossary"].update(
             item.get("slug") for item in tree.glossary.data if isinstance(item, dict)
@@ -322,18 +336,29 @@ def _check_links_and_images(
                     if problem:
                         source.problem(number, f"image file '{image['src']}' {problem}")
 
-    fields = source.fields or {}
+    # A law file's own provisions are definitions, not citations.
+    fields = (source.fields or {}) if source.kind != "law" else {}
     slug_lists = {
         "related_courses": "course",
         "related_explainers": "explainer",
         "related": "explainer",
+        "provisions": "provision",
     }
     for key, kind in slug_lists.items():
-        for slug in fields.get(key, []):
+        for index, slug in enumerate(fields.get(key, [])):
+            line = source.lines.get(f"{key}[{index}]", source.line_of(key))
             if slug not in known[kind]:
-                source.problem(source.line_of(key), f"'{key}' names no {kind} '{slug}'")
+                source.problem(line, f"'{key}' names no {kind} '{slug}'")
             else:
-                source.links.append((source.line_of(key), kind, slug))
+                source.links.append((line, kind, slug))
+    for index, question in enumerate(fields.get("questions") or []):
+        for number, key in enumerate(question.get("provisions", [])):
+            where = f"questions[{index}].provisions"
+            line = source.lines.get(f"{where}[{number}]", source.line_of(where))
+            if key not in known["provision"]:
+                source.problem(line, f"'provisions' names no provision '{key}'")
+            else:
+                source.links.append((line, "provision", key))
     explainer = (
         fields.get("explainer") if source.kind in ("register", "letter") else None
     )
@@ -413,6 +438,7 @@ def _wait_for_broken_sources(tree: ContentTree, existing: dict[str, set[str]]) -
     """
     pages = {(s.kind, s.slug): s for s in tree.sources() if s.kind in LINK_KINDS}
     pages.update({("lesson", f"{s.parent_slug}/{s.slug}"): s for s in tree.lessons})
+    pages.update({("provision", key): s for s in tree.laws for key in _law_keys(s)})
 
     def blockers(source: Source):
         if source.kind in ("lesson", "quiz"):
@@ -689,3 +715,77 @@ def _validate_glossary(source: Source) -> None:
         slugs[term["slug"]] = names[term["term"]] = line
         terms.append(term)
     source.fields = None if source.problems else {"terms": terms}
+
+
+def _law_keys(source: Source) -> list[str]:
+    """The provision keys a law file names, read even when the file is invalid."""
+    data = source.data if isinstance(source.data, dict) else {}
+    provisions = data.get("provisions")
+    return [
+        item["key"]
+        for item in (provisions if isinstance(provisions, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("key"), str)
+    ]
+
+
+def _validate_law_file(source: Source) -> None:
+    law = clean_mapping(source, source.data, "law-file")
+    if law is None:
+        source.fields = None
+        return
+    raw = source.data["provisions"]
+    if not isinstance(raw, list) or not raw:
+        source.problem(
+            source.line_of("provisions"), "'provisions' must be a non-empty list"
+        )
+        source.fields = None
+        return
+    provisions, keys = [], {}
+    for index, item in enumerate(raw):
+        where = f"provisions[{index}]"
+        provision = clean_mapping(source, item, "provision", where=where)
+        if provision is None:
+            continue
+        line = source.line_of(where)
+        for key in PROVISION_DEFAULTS:
+            if key not in provision and key not in law:
+                source.problem(
+                    line, f"'{key}' is given neither here nor for the whole law"
+                )
+            provision.setdefault(key, law.get(key))
+        provision.setdefault("is_excerpt", False)
+        if provision["key"] in keys:
+            source.problem(
+                line,
+                f"duplicate provision key '{provision['key']}' "
+                f"(line {keys[provision['key']]})",
+            )
+        keys[provision["key"]] = line
+        provision["line"] = line
+        provisions.append(provision)
+    law["provisions"] = provisions
+    source.fields = None if source.problems else law
+
+
+def _check_provision_keys(tree: ContentTree) -> None:
+    """A provision key names one provision across all law files; a law key one file."""
+    seen: dict[str, str] = {}
+    laws: dict[str, str] = {}
+    for source in tree.laws:
+        if not source.fields:
+            continue
+        if source.fields["key"] in laws:
+            source.problem(
+                source.line_of("key"),
+                f"law '{source.fields['key']}' is also {laws[source.fields['key']]}",
+            )
+        laws[source.fields["key"]] = str(source.path)
+        for provision in source.fields["provisions"]:
+            key = provision["key"]
+            if key in seen:
+                source.problem(
+                    provision["line"], f"provision '{key}' is also in {seen[key]}"
+                )
+            seen[key] = str(source.path)
+        if source.problems:
+            source.fields = None

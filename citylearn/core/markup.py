@@ -19,8 +19,19 @@ INDEX_SLUGS = {
     "register": "register",
     "glossary": "glossary",
     "letter": "letters",
+    # Not a Wagtail page: the laws app's own views (citylearn/laws/urls.py).
+    "provision": "laws",
 }
-LINK_KINDS = ("course", "lesson", "case", "explainer", "register", "glossary", "letter")
+LINK_KINDS = (
+    "course",
+    "lesson",
+    "case",
+    "explainer",
+    "register",
+    "glossary",
+    "letter",
+    "provision",
+)
 CONTENT_LINK = re.compile(rf"^(?P<kind>{'|'.join(LINK_KINDS)}):(?P<slug>[a-z0-9/-]+)$")
 
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}

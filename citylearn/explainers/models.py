@@ -36,11 +36,6 @@ class ExplainerPage(MarkdownBody, BasePage):
     summary = models.TextField(_("summary"))
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
     key_points = TextListField(_("your rights in one minute"), default=list)
-    laws = models.JSONField(
-        _("laws and articles"),
-        default=list,
-        help_text=_('A list of {"law": ..., "article": ...}.'),
-    )
     steps = TextListField(_("steps to exercise the right"), default=list)
     time_limits = models.TextField(_("time limits"))
     provisions = ParentalManyToManyField(
@@ -60,7 +55,6 @@ class ExplainerPage(MarkdownBody, BasePage):
         FieldPanel("key_points"),
         FieldPanel("body"),
         FieldPanel("provisions"),
-        FieldPanel("laws"),
         FieldPanel("steps"),
         FieldPanel("time_limits"),
         FieldPanel("where_to_complain"),

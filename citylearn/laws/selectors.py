@@ -22,6 +22,22 @@ class Citers:
         return any(self.pages.values()) or any(self.others.values())
 
 
+@dataclass(frozen=True)
+class PublicCiters:
+    """What the public page of a provision may show: the same for every visitor."""
+
+    pages: dict[str, list[Page]]
+    # Live pages that need signing in (lessons of staff courses): counted, never named.
+    signed_in_only: int
+    # Other citers (quiz questions): counted, never shown.
+    counts: dict[str, int]
+
+    def __bool__(self) -> bool:
+        return bool(
+            any(self.pages.values()) or self.signed_in_only or any(self.counts.values())
+        )
+
+
 def citing_relations() -> list[ManyToManyRel]:
     return [
         rel
@@ -35,7 +51,7 @@ def citing_items(provision: Provision, *, live_only: bool = True) -> Citers:
     """Every page and other item citing the provision, grouped by the kind of citer.
 
     Pages are live ones only unless live_only is False (the admin's review of an
-    amendment wants drafts too); which of them a visitor may see is the view's affair.
+    amendment wants drafts too); which of them a visitor may see is public_citers'.
     """
     pages: dict[str, list[Page]] = {}
     others: dict[str, list] = {}
@@ -49,6 +65,18 @@ def citing_items(provision: Provision, *, live_only: bool = True) -> Citers:
         else:
             others[kind] = list(items)
     return Citers(pages=pages, others=others)
+
+
+def public_citers(provision: Provision) -> PublicCiters:
+    """The live pages anyone may read that cite the provision; the rest only counted."""
+    citers = citing_items(provision)
+    pages: dict[str, list[Page]] = {}
+    signed_in_only = 0
+    for kind, items in citers.pages.items():
+        pages[kind] = [page for page in items if page.is_open_to_everyone()]
+        signed_in_only += len(items) - len(pages[kind])
+    counts = {kind: len(items) for kind, items in citers.others.items()}
+    return PublicCiters(pages=pages, signed_in_only=signed_in_only, counts=counts)
 
 
 def laws_with_provisions() -> QuerySet[Law]:

@@ -3,9 +3,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from citylearn.laws.selectors import (
-    citing_items,
     laws_with_provisions,
     provision_by_key,
+    public_citers,
 )
 from citylearn.pagecache.decorators import public_page
 
@@ -25,5 +25,5 @@ def provision_page(request, key):
     return render(
         request,
         "laws/provision.html",
-        {"provision": provision, "citers": citing_items(provision)},
+        {"provision": provision, "citers": public_citers(provision)},
     )

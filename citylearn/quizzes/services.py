@@ -3,7 +3,7 @@ grading attempts. The rules themselves are in `rules.py`."""
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -60,6 +60,8 @@ class BankQuestion:
     tags: list[str]
     # (text, right) in the order shown.
     choices: list[tuple[str, bool]]
+    # The provisions (laws.Provision) the question cites.
+    provisions: list = field(default_factory=list)
 
 
 def sync_bank(*, slug: str, title: str, questions: list[BankQuestion]) -> QuestionBank:
@@ -84,6 +86,9 @@ def sync_bank(*, slug: str, title: str, questions: list[BankQuestion]) -> Questi
                 "is_active": True,
             },
         )
+        if {p.pk for p in question.provisions.all()} != {p.pk for p in data.provisions}:
+            question.provisions = data.provisions
+            question.save()
         existing = list(question.choices.order_by("position"))
         for choice_position, (text, right) in enumerate(data.choices):
             values = {"text": text, "is_correct": right}

@@ -8,10 +8,18 @@ PIPL_45 = (
 )
 
 
+# The order the importer gives the laws on /laws/.
+POSITIONS = {"pipl": 0, "dsl": 1}
+
+
 def make_law(key="pipl", title="个人信息保护法") -> Law:
     law, _ = Law.objects.get_or_create(
         key=key,
-        defaults={"title": title, "official_url": "https://www.npc.gov.cn/pipl.html"},
+        defaults={
+            "title": title,
+            "official_url": f"https://www.npc.gov.cn/{key}.html",
+            "position": POSITIONS.get(key, len(POSITIONS)),
+        },
     )
     return law
 

@@ -60,7 +60,6 @@ def explainer(**values) -> ExplainerPage:
         "summary": "你有权知道。",
         "topic": "your-rights",
         "key_points": ["第一点", "第二点", "第三点"],
-        "laws": [{"law": "个人信息保护法", "article": "第四十四条"}],
         "steps": ["写信", "等待答复"],
         "time_limits": "及时答复。",
         "where_to_complain": "向网信部门投诉。",

@@ -25,7 +25,7 @@ def test_a_valid_tree_imports_every_kind(content_root):
     report = import_content(content_root)
 
     assert report.problems == []
-    assert len(report.created) == 9
+    assert len(report.created) == 10
     course = CoursePage.objects.get(slug="data-basics")
     assert course.live and course.credit_hours == 1.5
     lessons = LessonPage.objects.child_of(course)
@@ -33,7 +33,7 @@ def test_a_valid_tree_imports_every_kind(content_root):
     assert 'href="/rights/right-to-deletion/"' in lessons[0].body_html
     assert 'href="/learn/data-basics/quality/"' in lessons[1].body_html
     assert CaseStudyPage.objects.get().related_explainers == ["right-to-deletion"]
-    assert ExplainerPage.objects.get().laws[0]["article"] == "第四十七条"
+    assert [p.key for p in ExplainerPage.objects.get().provisions.all()] == ["pipl-47"]
     assert RegisterEntryPage.objects.get().explainer == "right-to-deletion"
     assert GlossaryTerm.objects.get().slug == "personal-information"
     quiz = Quiz.objects.get(course=course)
@@ -51,7 +51,7 @@ def test_reimporting_unchanged_sources_creates_no_revision(content_root):
 
     assert Revision.objects.count() == revisions
     assert report.created == report.updated == []
-    assert len(report.unchanged) == 9
+    assert len(report.unchanged) == 10
 
 
 def test_a_changed_file_creates_exactly_one_revision(content_root):
@@ -139,12 +139,12 @@ def test_the_command_exits_non_zero_on_errors_and_reports_path_and_line(
 
 def test_the_command_succeeds_quietly_on_a_valid_tree(content_root, capsys):
     call_command("import_content", str(content_root))
-    assert "9 created" in capsys.readouterr().out
+    assert "10 created" in capsys.readouterr().out
 
 
 def test_the_task_imports_and_reports(content_root):
     result = import_content_task.delay(str(content_root)).get()
-    assert "9 created" in result["summary"]
+    assert "10 created" in result["summary"]
 
 
 def test_the_projects_own_content_imports_without_errors(settings):

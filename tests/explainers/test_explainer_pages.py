@@ -34,7 +34,6 @@ def test_an_explainer_shows_every_part_a_citizen_needs(client):
         "<li>联系客服</li>",
         "及时答复。",
         "向网信部门投诉。",
-        "个人信息保护法 第四十四条",
         "2026-11-01",
         "区大数据中心法务组",
         f'href="/en/rights/{related.slug}/"',

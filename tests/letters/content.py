@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from tests.content_tree import write
+from tests.content_tree import PIPL_FILE, write
 
 # The explainer each letter belongs to; a stub of it is enough for the letter.
 EXPLAINERS = {
@@ -24,8 +24,7 @@ STUB_EXPLAINER = """\
     summary: 说明。
     topic: your-rights
     key_points: [一点。]
-    laws:
-      - {{law: 个人信息保护法, article: 第四十五条}}
+    provisions: [pipl-45]
     steps: [写信。]
     time_limits: 及时。
     where_to_complain: 向网信部门投诉。
@@ -65,4 +64,5 @@ def write_letters_tree(root: Path) -> Path:
             root, f"explainers/{slug}.md", STUB_EXPLAINER.format(slug=slug, right=right)
         )
     write(root, "register/grid-information-system.md", GRID_SYSTEM)
+    write(root, "laws/pipl.yaml", PIPL_FILE)
     return root
