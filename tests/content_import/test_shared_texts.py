@@ -190,3 +190,36 @@ def test_the_projects_right_of_access_is_written_once_for_both_audiences(setting
         "explainers/right-to-access-and-copy.md",
     ]
     assert not shared.problems
+
+
+def test_a_provision_cited_in_a_shared_text_is_cited_by_each_includer_and_flags_it(
+    shared_root, django_capture_on_commit_callbacks
+):
+    from citylearn.lawreview.models import ReviewItem
+
+    path = shared_root / "shared/access-right.md"
+    path.write_text(
+        path.read_text().replace(
+            "你有权查阅", "依据[第四十五条](provision:pipl-45)，你有权查阅"
+        )
+    )
+    report = import_content(shared_root)
+    assert not report.problems, report.messages()
+    explainer = ExplainerPage.objects.get(slug="right-to-deletion")
+    lesson = LessonPage.objects.get(slug="quality")
+    for page in (explainer, lesson):
+        assert "pipl-45" in {p.key for p in page.provisions.all()}
+
+    laws = shared_root / "laws/pipl.yaml"
+    laws.write_text(
+        laws.read_text().replace(
+            "查阅、复制其个人信息。", "查阅、复制其个人信息；法律另有规定的除外。"
+        )
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_content(shared_root)
+    assert not report.problems, report.messages()
+    assert {(r.content_type.model, r.object_id) for r in ReviewItem.objects.all()} >= {
+        ("explainerpage", explainer.pk),
+        ("lessonpage", lesson.pk),
+    }
