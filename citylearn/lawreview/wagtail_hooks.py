@@ -41,7 +41,7 @@ def register_review_menu_item():
         gettext_lazy("Law changes to review"),
         reverse("lawreview_report"),
         icon_name="doc-full",
-        order=900,
+        order=950,
     )
 
 
