@@ -21,8 +21,8 @@ from citylearn.laws.selectors import citing_items
 NOT_A_CITER = _("This item does not cite the amended provision.")
 NOBODY_TO_REFRESH = _("Nobody completed this course before the amendment.")
 LESSONS_NOT_REVIEWED = _("Review and publish the course's changed lessons first.")
-# A refresher is short: half a credit hour, whatever the course earned.
-REFRESHER_HOURS = Decimal("0.5")
+# A refresher earns the hours of its reading time, at least a tenth of an hour.
+MIN_REFRESHER_HOURS = Decimal("0.1")
 
 
 def flag_citing_items(*, change: ProvisionChange) -> int:
@@ -126,7 +126,10 @@ def assign_refresher(
 
 def _refresher_course(*, change, course, lessons) -> CoursePage:
     provision = change.provision
-    minutes = max(5, 3 * len(lessons))
+    minutes = sum(lesson.estimated_minutes for lesson in lessons)
+    hours = max(
+        MIN_REFRESHER_HOURS, (Decimal(minutes) / 60).quantize(MIN_REFRESHER_HOURS)
+    )
     refresher = CoursePage(
         title=f"复训：{course.title}（{provision}修订）",
         slug=f"refresher-{change.pk}-{course.slug}"[:255],
@@ -134,7 +137,7 @@ def _refresher_course(*, change, course, lessons) -> CoursePage:
             f"{provision}已修订（{change.new_version}），重读本课程中据此修改的课时。"
         ),
         body=_refresher_intro(change),
-        credit_hours=REFRESHER_HOURS,
+        credit_hours=hours,
         estimated_minutes=minutes,
         audience=course.audience,
         mandatory=False,
@@ -145,7 +148,7 @@ def _refresher_course(*, change, course, lessons) -> CoursePage:
         page = LessonPage(
             title=f"重读：{lesson.title}",
             slug=lesson.slug,
-            estimated_minutes=3,
+            estimated_minutes=lesson.estimated_minutes,
             body=(
                 f"{_refresher_intro(change)}\n\n"
                 f"请重读修订后的课时：[{lesson.title}](lesson:{course.slug}/{lesson.slug})，"

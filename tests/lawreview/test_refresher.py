@@ -91,6 +91,9 @@ def test_the_refresher_reaches_exactly_who_completed_before_the_change(client, a
 
     # Completing it is re-reading the changed lesson through the refresher's lesson.
     refresher_course = row.assignment.course
+    # Its hours are its reading time: one 10-minute lesson changed.
+    assert refresher_course.estimated_minutes == 10
+    assert str(refresher_course.credit_hours) == "0.2"
     for each in lessons_of(refresher_course):
         assert f"/learn/{amended['course'].slug}/{amended['lesson'].slug}/" in (
             each.body_html
