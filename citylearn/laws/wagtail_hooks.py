@@ -43,6 +43,10 @@ class ProvisionViewSet(SnippetViewSet):
     list_filter = ["law"]
     search_fields = ["key", "article", "heading"]
 
+    def get_queryset(self, request):
+        # Each row names its law.
+        return Provision.objects.select_related("law")
+
 
 class LawsGroup(SnippetViewSetGroup):
     items = (ProvisionViewSet, LawViewSet)

@@ -192,3 +192,23 @@ def test_the_provision_snippets_and_chooser_open(admin):
 )
 def test_article_numbers_are_read(article, number):
     assert article_number(article) == number
+
+
+def test_citing_pages_and_questions_edit_their_provisions_in_the_admin(admin):
+    from tests.builders import pages
+    from tests.builders.quizzes import make_bank
+
+    provision = make_provision()
+    explainer = pages.explainer()
+    question = make_bank(1).questions.get()
+
+    page_form = admin.get(reverse("wagtailadmin_pages:edit", args=[explainer.pk]))
+    question_form = admin.get(
+        reverse("wagtailsnippets_quizzes_question:edit", args=[question.pk])
+    )
+
+    for response in (page_form, question_form):
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'name="provisions"' in html
+        assert f'value="{provision.pk}"' in html

@@ -95,4 +95,4 @@ def test_importing_twice_changes_nothing(letters, letters_root):
     report = import_content(letters_root)
 
     assert report.created == report.updated == []
-    assert len(report.unchanged) == 15
+    assert len(report.unchanged) == 16

@@ -26,6 +26,7 @@ PUBLIC_PAGES = {
     "register entry": "/register/system-a/",
     "glossary": "/glossary/",
     "transparency": "/transparency/",
+    "laws": "/laws/",
     "search": "/search/?q=%E4%B8%AA%E4%BA%BA%E4%BF%A1%E6%81%AF",
     "self-check": "/self-check/",
     "self-check result": "/self-check/?check=1",
