@@ -52,6 +52,11 @@ app.conf.beat_schedule = {
         crontab(minute=7),
         HOUR,
     ),
+    "flag-missed-law-reviews": once_per_period(
+        "citylearn.lawreview.tasks.flag_missed_reviews",
+        crontab(minute=37),
+        HOUR,
+    ),
     "issue-missing-certificates": once_per_period(
         "citylearn.certificates.tasks.issue_missing_certificates",
         crontab(minute="*/15"),

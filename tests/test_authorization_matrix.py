@@ -233,6 +233,8 @@ MATRIX: dict[str, Row] = {
     ),
     # reports: the dashboard for heads and officers; a record for them and its holder
     "reports:dashboard": Row("/hr/", READERS),
+    # which articles staff misread: officers, in their own subtrees
+    "reports:provision_figures": Row("/hr/articles/", OFFICERS),
     "reports:person_record": Row(
         lambda f: f"/hr/people/{f.person.employee_id}/record/",
         expect(

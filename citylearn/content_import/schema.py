@@ -279,6 +279,10 @@ SCHEMAS = {
         "facts": (OPTIONAL, list_of(one_of(SiteFact))),
         "references": (OPTIONAL, list_of(reference)),
     },
+    "shared": {
+        "title": (REQUIRED, text),
+        "last_reviewed": (REQUIRED, date),
+    },
     "quiz-file": {
         "quiz": (REQUIRED, lambda value: value),
         "questions": (REQUIRED, lambda value: value),

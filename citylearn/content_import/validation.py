@@ -1,5 +1,6 @@
 """Reading the whole content tree and checking it before anything is written."""
 
+import hashlib
 import io
 import os
 import re
@@ -27,6 +28,10 @@ from citylearn.quizzes import rules
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)\)")
 LINK = re.compile(r"\]\((?P<kind>[a-z]+):(?P<target>[^)\s]+)\)")
+# A whole line, at the start of the line: `!!! include shared:<slug>`.
+INCLUDE = re.compile(r"^(?P<indent>\s*)!!! include\b\s*(?P<target>.*?)\s*$")
+# The expanded body is held to the limit of the file it replaces in the page.
+MAX_EXPANDED_BODY = 256 * 1024
 MARKDOWN_KINDS = (
     "course",
     "lesson",
@@ -35,6 +40,7 @@ MARKDOWN_KINDS = (
     "register",
     "letter",
     "about",
+    "shared",
 )
 CONTENT_ENTRIES = (
     "courses",
@@ -44,6 +50,7 @@ CONTENT_ENTRIES = (
     "letters",
     "selfchecks",
     "about",
+    "shared",
     "laws",
     "glossary.yaml",
 )
@@ -61,6 +68,7 @@ class ContentTree:
     letters: list[Source] = field(default_factory=list)
     selfchecks: list[Source] = field(default_factory=list)
     about: list[Source] = field(default_factory=list)
+    shared: list[Source] = field(default_factory=list)
     laws: list[Source] = field(default_factory=list)
     glossary: Source | None = None
     problems: list[Problem] = field(
@@ -75,6 +83,7 @@ class ContentTree:
             self.letters,
             self.selfchecks,
             self.about,
+            self.shared,
             [self.glossary] if self.glossary else [],
         ]
         return [source for group in groups for source in group]
@@ -175,6 +184,7 @@ def read_tree(root: Path) -> ContentTree:
         ("register", "register", tree.register),
         ("letters", "letter", tree.letters),
         ("about", "about", tree.about),
+        ("shared", "shared", tree.shared),
     ):
         kind_dir = root / folder_name
         for path in sorted(kind_dir.glob("*")) if folder(kind_dir) else []:
@@ -240,6 +250,7 @@ def validate_tree(
         known["glossary"] = None
     for source in tree.sources():
         _check_links_and_images(tree.root, source, known)
+    _expand_includes(tree)
     _check_lessons(tree)
     _check_checkpoints(tree)
     _wait_for_broken_sources(tree, existing_slugs)
@@ -352,6 +363,67 @@ def _check_links_and_images(
         source.problem(source.line_of("explainer"), f"no explainer '{explainer}'")
     elif explainer:
         source.links.append((source.line_of("explainer"), "explainer", explainer))
+
+
+def _expand_includes(tree: ContentTree) -> None:
+    """Put each shared text into the bodies that include it, at import.
+
+    The including file's digest takes in the shared file's, so that a changed shared
+    text gives every page that includes it a new revision. A shared text includes
+    nothing itself; a broken one keeps its includers waiting, as a broken page does.
+    """
+    shared = {source.slug: source for source in tree.shared}
+    # The shared texts first: whether each is usable is known before its includers.
+    others = [source for source in tree.sources() if source.kind != "shared"]
+    for source in [*tree.shared, *others]:
+        if source.kind not in MARKDOWN_KINDS or not source.readable:
+            continue
+        lines, digests, included = source.body.splitlines(), [], False
+        for offset, line in enumerate(lines):
+            match = INCLUDE.match(line)
+            if not match:
+                continue
+            number = source.body_line + offset
+            target = match["target"]
+            if source.kind == "shared":
+                source.problem(number, "a shared text cannot include another one")
+                continue
+            if match["indent"]:
+                source.problem(
+                    number, "'!!! include' must start at the beginning of its line"
+                )
+                continue
+            kind, __, slug = target.partition(":")
+            if kind != "shared" or not slug:
+                source.problem(
+                    number, f"'!!! include {target}' must name 'shared:<slug>'"
+                )
+                continue
+            text = shared.get(slug)
+            if text is None:
+                source.problem(number, f"include of an unknown shared text '{slug}'")
+                continue
+            if not text.importable:
+                source.waits_on = text.waits_on or [text.relative]
+                continue
+            lines[offset] = text.body
+            digests.append(text.digest)
+            source.links.extend(
+                (number, kind, target) for __, kind, target in text.links
+            )
+            included = True
+        if not included or source.problems:
+            continue
+        source.body = "\n".join(lines)
+        if len(source.body.encode()) > MAX_EXPANDED_BODY:
+            source.problem(
+                1,
+                "with its shared texts included, the text is larger than "
+                f"{MAX_EXPANDED_BODY // 1024} KB, the limit for a Markdown file",
+            )
+        source.digest = hashlib.sha256(
+            "".join([source.digest, *digests]).encode()
+        ).hexdigest()
 
 
 def _wait_for_broken_sources(tree: ContentTree, existing: dict[str, set[str]]) -> None:

@@ -13,12 +13,14 @@ from citylearn.access.permissions import (
     Scope,
     can_view_person,
     people_reader_required,
+    roster_manager_required,
     signed_in_required,
     write_scope,
 )
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.models import Department, StaffProfile
+from citylearn.quizzes.provision_statistics import provision_statistics
 from citylearn.reports.charts import bar_chart, percent_columns
 from citylearn.reports.records import training_record
 from citylearn.reports.selection import dashboard_selection
@@ -212,4 +214,23 @@ def person_record(request, employee_id: str):
                 Scope() if own else write_scope(request.user),
             ),
         },
+    )
+
+
+@require_GET
+@roster_manager_required
+def provision_figures(request):
+    """Which articles staff answer wrongly, in the officer's subtrees (k-anonymous)."""
+    scope = write_scope(request.user)
+    tops = Department.objects.filter(scope.q("path")).order_by("path")
+    chosen = request.GET.get("department", "")
+    top = tops.filter(pk=chosen).first() if chosen.isdigit() else None
+    if top is None:
+        top = tops.first()
+    if top is None:
+        raise Http404
+    return render(
+        request,
+        "reports/provisions.html",
+        {"figures": provision_statistics(scope=scope, top=top)},
     )

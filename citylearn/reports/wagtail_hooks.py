@@ -12,3 +12,14 @@ def dashboard_link(roles):
             order=30, url=reverse("reports:dashboard"), label=_("HR dashboard")
         )
     return None
+
+
+@hooks.register(ACCOUNT_MENU_HOOK)
+def provision_figures_link(roles):
+    if roles["manager"]:
+        return MenuLink(
+            order=45,
+            url=reverse("reports:provision_figures"),
+            label=_("Articles staff misread"),
+        )
+    return None

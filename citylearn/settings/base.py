@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "citylearn.accounts",
     "citylearn.audit",
     "citylearn.laws",
+    "citylearn.lawreview",
     "citylearn.courses",
     "citylearn.progress",
     "citylearn.assignments",

@@ -37,6 +37,8 @@ EXEMPT_MODELS = {
     "quizzes.Candidate": "a lock row; its data is in the attempts",
     # Which editor amended a provision: editorial work, shown in the admin.
     "laws.ProvisionChange": "editorial work, shown in the admin",
+    # Which editor reviewed an item after an amendment: editorial work, too.
+    "lawreview.ReviewItem": "editorial work, shown in the admin",
 }
 
 

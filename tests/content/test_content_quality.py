@@ -100,7 +100,9 @@ def test_every_item_has_a_review_date_and_every_web_reference_an_access_date(tre
         if source.kind == "law":
             # A law file's review is the date its texts were checked against the source.
             checked = source.fields.get("checked_on")
-            assert all(p.get("checked_on", checked) for p in source.fields["provisions"])
+            assert all(
+                p.get("checked_on", checked) for p in source.fields["provisions"]
+            )
             continue
         assert source.fields["last_reviewed"], source.path
         for reference in source.fields.get("references") or []:

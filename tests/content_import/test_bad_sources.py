@@ -87,7 +87,7 @@ def test_a_folder_that_is_not_a_content_folder_unpublishes_nothing(
 
     assert [p.message for p in report.problems] == [
         "not a content folder: it has none of courses, cases, explainers, register, letters, "
-        "selfchecks, about, laws, glossary.yaml"
+        "selfchecks, about, shared, laws, glossary.yaml"
     ]
     assert report.unpublished == []
     assert RegisterEntryPage.objects.get().live
