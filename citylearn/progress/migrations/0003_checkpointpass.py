@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0003_coursepage_completion_rule_lessonpage_checkpoints'),
+        ('courses', '0005_completion_rule_and_checkpoints'),
         ('progress', '0002_enrolment_spelled_one_way'),
         ('quizzes', '0007_answers_shown_when'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -6,12 +6,12 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0007_answers_shown_when'),
+        ('cases', '0007_provisions_cited'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='selfcheckpage',
+            model_name='casestudypage',
             name='last_reviewed',
             field=models.DateField(blank=True, help_text='The date someone last checked the text against its sources.', null=True, verbose_name='last reviewed'),
         ),

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0003_themes_and_risks_ticked'),
+        ('cases', '0006_remove_slug_lists'),
         ('laws', '0001_provisions'),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('explainers', '0004_glossary_reading'),
+        ('explainers', '0007_remove_related_slugs'),
         ('laws', '0001_provisions'),
     ]
 

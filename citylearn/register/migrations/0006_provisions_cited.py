@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('laws', '0001_provisions'),
-        ('register', '0002_lists_edited_as_lines'),
+        ('register', '0005_remove_explainer_slug'),
     ]
 
     operations = [

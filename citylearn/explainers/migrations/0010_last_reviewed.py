@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('explainers', '0004_glossary_reading'),
+        ('explainers', '0009_laws_cited_as_provisions'),
     ]
 
     operations = [

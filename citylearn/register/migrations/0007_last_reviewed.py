@@ -6,12 +6,12 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0003_themes_and_risks_ticked'),
+        ('register', '0006_provisions_cited'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='casestudypage',
+            model_name='registerentrypage',
             name='last_reviewed',
             field=models.DateField(blank=True, help_text='The date someone last checked the text against its sources.', null=True, verbose_name='last reviewed'),
         ),

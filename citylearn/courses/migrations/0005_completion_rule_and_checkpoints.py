@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0002_lists_edited_as_lines'),
+        ('courses', '0004_last_reviewed'),
     ]
 
     operations = [

@@ -6,12 +6,17 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0002_lists_edited_as_lines'),
+        ('courses', '0003_provisions_cited'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registerentrypage',
+            model_name='coursepage',
+            name='last_reviewed',
+            field=models.DateField(blank=True, help_text='The date someone last checked the text against its sources.', null=True, verbose_name='last reviewed'),
+        ),
+        migrations.AddField(
+            model_name='lessonpage',
             name='last_reviewed',
             field=models.DateField(blank=True, help_text='The date someone last checked the text against its sources.', null=True, verbose_name='last reviewed'),
         ),

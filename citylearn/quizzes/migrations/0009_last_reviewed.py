@@ -6,17 +6,12 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0002_lists_edited_as_lines'),
+        ('quizzes', '0008_provisions_cited'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='coursepage',
-            name='last_reviewed',
-            field=models.DateField(blank=True, help_text='The date someone last checked the text against its sources.', null=True, verbose_name='last reviewed'),
-        ),
-        migrations.AddField(
-            model_name='lessonpage',
+            model_name='selfcheckpage',
             name='last_reviewed',
             field=models.DateField(blank=True, help_text='The date someone last checked the text against its sources.', null=True, verbose_name='last reviewed'),
         ),

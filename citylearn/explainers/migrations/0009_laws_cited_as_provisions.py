@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('explainers', '0005_provisions_cited'),
+        ('explainers', '0008_provisions_cited'),
     ]
 
     operations = [
