@@ -15,7 +15,7 @@ from citylearn.explainers.models import ExplainerPage
 from citylearn.register.models import RegisterEntryPage
 from tests.builders import pages
 from tests.content_tree import FILES, write
-from tests.migrations import migrate
+from tests.migrations import migrate, migrate_to_latest
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +111,7 @@ def test_the_migrations_turn_imported_slug_lists_into_relations(content_root):
             revision.save(update_fields=["content"])
 
     migrate(AFTER)
+    migrate_to_latest()
 
     case = CaseStudyPage.objects.get()
     assert [link.explainer for link in case.related_explainers.all()] == [
