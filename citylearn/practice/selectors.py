@@ -3,7 +3,8 @@
 import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Substr
 
 from citylearn.assignments.selectors import assignments_of
 from citylearn.practice.leitner import CardState, streak
@@ -84,13 +85,21 @@ def streak_of(*, user: AbstractBaseUser, today: datetime.date) -> int:
     return streak(completed_days(user=user, today=today), today=today)
 
 
-def practice_answer_rows(*, question_ids=None) -> QuerySet:
-    """Every practice answer as (question_id, user_id, is_correct) rows.
+def practice_answer_counts(*, top, child_length: int) -> list[dict]:
+    """Practice answers by provision cited, child subtree of top and person, in one query.
 
-    For statistics that count practice alongside exam answers (per provision, say):
-    one row per answer, i.e. per learner, question and day. question_ids limits it.
+    The shape of quizzes.provision_statistics' sources, so the per-article figures
+    count practice beside exam answers.
     """
-    answers = PracticeAnswer.objects.all()
-    if question_ids is not None:
-        answers = answers.filter(question_id__in=question_ids)
-    return answers.order_by().values_list("question_id", "user_id", "is_correct")
+    path = "user__staff_profile__department__path"
+    return list(
+        PracticeAnswer.objects.filter(
+            question__provisions__isnull=False, **{f"{path}__startswith": top.path}
+        )
+        .annotate(
+            provision_id=F("question__provisions"),
+            subtree=Substr(path, 1, child_length),
+        )
+        .values("provision_id", "subtree", "user_id")
+        .annotate(answers=Count("id"), correct=Count("id", filter=Q(is_correct=True)))
+    )

@@ -71,21 +71,21 @@ def exam_answer_counts(*, top: Department, child_length: int) -> list[dict]:
     )
 
 
-# THE ONE PLACE where further sources of answers join the figures: each is a function
-# of (top, child_length) returning rows of provision_id, subtree, user_id, answers,
-# correct. Daily-practice answers (branch `practice`: its selector gives
-# (question_id, user_id, is_correct) rows) are to be added here, grouped the same way.
-ANSWER_SOURCES = (exam_answer_counts,)
+def provision_statistics(
+    *, scope: Scope, top: Department, sources=(exam_answer_counts,)
+) -> ProvisionStatistics:
+    """Figures for one department inside the scope and each of its child subtrees.
 
-
-def provision_statistics(*, scope: Scope, top: Department) -> ProvisionStatistics:
-    """Figures for one department inside the scope and each of its child subtrees."""
+    Each source is a function of (top, child_length) giving rows of provision_id,
+    subtree, user_id, answers and correct; apps above quizzes add their own answers
+    (daily practice) this way, since quizzes may not import them.
+    """
     if not scope.contains(top):
         raise PermissionError("department outside the scope")
     columns = list(top.get_children().order_by("path"))
     child_length = len(top.path) + Department.steplen
     cells: dict[int, dict[str, Cell]] = defaultdict(lambda: defaultdict(Cell))
-    for source in ANSWER_SOURCES:
+    for source in sources:
         for row in source(top=top, child_length=child_length):
             for key in ("*", row["subtree"]):
                 cell = cells[row["provision_id"]][key]

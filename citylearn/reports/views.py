@@ -20,7 +20,11 @@ from citylearn.access.permissions import (
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.services import record
 from citylearn.organisation.models import Department, StaffProfile
-from citylearn.quizzes.provision_statistics import provision_statistics
+from citylearn.practice.selectors import practice_answer_counts
+from citylearn.quizzes.provision_statistics import (
+    exam_answer_counts,
+    provision_statistics,
+)
 from citylearn.reports.charts import bar_chart, percent_columns
 from citylearn.reports.records import training_record
 from citylearn.reports.selection import dashboard_selection
@@ -42,6 +46,9 @@ DEPARTMENT_ORDER = {
     "rate": lambda figures: (figures.completion_rate, figures.department.path),
     "overdue": lambda figures: (-figures.overdue, figures.department.path),
 }
+
+# Which articles staff misread counts their exam and their daily-practice answers.
+PROVISION_ANSWER_SOURCES = (exam_answer_counts, practice_answer_counts)
 
 
 @require_GET
@@ -232,5 +239,9 @@ def provision_figures(request):
     return render(
         request,
         "reports/provisions.html",
-        {"figures": provision_statistics(scope=scope, top=top)},
+        {
+            "figures": provision_statistics(
+                scope=scope, top=top, sources=PROVISION_ANSWER_SOURCES
+            )
+        },
     )

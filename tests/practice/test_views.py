@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from citylearn.practice.models import Card, DailySet, PracticeAnswer
-from citylearn.practice.selectors import practice_answer_rows, set_questions
+from citylearn.practice.selectors import set_questions
 from citylearn.progress.models import CourseCompletion
 from citylearn.quizzes.models import Attempt
 from tests.builders.people import make_user
@@ -65,8 +65,8 @@ def test_answers_are_marked_with_explanations_and_stored_once(client, learner):
     # Practice is not an exam: no attempt, no completion.
     assert not Attempt.objects.filter(user=learner).exists()
     assert not CourseCompletion.objects.filter(user=learner).exists()
-    rows = set(practice_answer_rows(question_ids=[wrong[0].pk]))
-    assert rows == {(wrong[0].pk, learner.pk, False)}
+    rows = PracticeAnswer.objects.filter(question=wrong[0])
+    assert set(rows.values_list("user", "is_correct")) == {(learner.pk, False)}
 
 
 def test_a_question_left_blank_is_named_in_an_error_summary(client, learner):

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
@@ -139,3 +140,36 @@ def test_queries_do_not_grow_with_the_answers(world, client, django_assert_num_q
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_daily_practice_answers_count_beside_exam_answers(world):
+    from citylearn.practice.models import PracticeAnswer
+    from citylearn.reports.views import PROVISION_ANSWER_SOURCES
+
+    today = timezone.localdate()
+    # Two East people practise article 45: one right, one wrong; a West person right.
+    for code, right in (("E0", True), ("E5", False)):
+        user = User.objects.get(username=code)
+        PracticeAnswer.objects.create(
+            user=user, question=world["q45"], is_correct=right, day=today
+        )
+    PracticeAnswer.objects.create(
+        user=User.objects.get(username="W0"),
+        question=world["q45"],
+        is_correct=True,
+        day=today,
+    )
+    figures = provision_statistics(
+        scope=Scope(everything=True),
+        top=world["root"],
+        sources=PROVISION_ANSWER_SOURCES,
+    )
+    row = {row.provision.key: row for row in figures.rows}["pipl-45"]
+    # Exams 11/15 as above, practice 2/3: 13/18; nobody new, so still 13 people.
+    assert (row.total.answers, row.total.correct, row.total.people_count) == (
+        18,
+        13,
+        13,
+    )
+    east = row.groups[0]
+    assert (east.answers, east.correct) == (8, 5)
