@@ -178,35 +178,24 @@ def read_tree(root: Path) -> ContentTree:
                     Problem(str(path), 1, "unknown file: lessons are named NN-slug.md")
                 )
 
-    for folder_name, kind, group in (
-        ("cases", "case", tree.cases),
-        ("explainers", "explainer", tree.explainers),
-        ("register", "register", tree.register),
-        ("letters", "letter", tree.letters),
-        ("about", "about", tree.about),
-        ("shared", "shared", tree.shared),
+    for folder_name, kind, group, suffix, reader in (
+        ("cases", "case", tree.cases, ".md", read_markdown),
+        ("explainers", "explainer", tree.explainers, ".md", read_markdown),
+        ("register", "register", tree.register, ".md", read_markdown),
+        ("letters", "letter", tree.letters, ".md", read_markdown),
+        ("about", "about", tree.about, ".md", read_markdown),
+        ("shared", "shared", tree.shared, ".md", read_markdown),
+        ("selfchecks", "selfcheck", tree.selfchecks, ".yaml", read_yaml_file),
+        ("laws", "law", tree.laws, ".yaml", read_yaml_file),
     ):
         kind_dir = root / folder_name
         for path in sorted(kind_dir.glob("*")) if folder(kind_dir) else []:
-            if path.suffix != ".md":
+            if path.suffix != suffix:
                 tree.problems.append(
-                    Problem(str(path), 1, "unknown file: expected .md")
+                    Problem(str(path), 1, f"unknown file: expected {suffix}")
                 )
                 continue
-            read(read_markdown, path, kind, path.stem, group)
-
-    for folder_name, kind, group in (
-        ("selfchecks", "selfcheck", tree.selfchecks),
-        ("laws", "law", tree.laws),
-    ):
-        kind_dir = root / folder_name
-        for path in sorted(kind_dir.glob("*")) if folder(kind_dir) else []:
-            if path.suffix != ".yaml":
-                tree.problems.append(
-                    Problem(str(path), 1, "unknown file: expected .yaml")
-                )
-                continue
-            read(read_yaml_file, path, kind, path.stem, group)
+            read(reader, path, kind, path.stem, group)
 
     if os.path.lexists(root / "glossary.yaml"):
         tree.glossary = read(

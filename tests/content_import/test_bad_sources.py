@@ -306,3 +306,18 @@ def test_a_skipped_conflict_fails_the_task(content_root):
     assert result.state == "FAILURE"
     assert isinstance(result.result, ImportFailed)
     assert "right-to-deletion.md: changed in the admin" in str(result.result)
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [("cases/notes.txt", ".md"), ("laws/pipl.md", ".yaml")],
+)
+def test_a_file_of_the_wrong_kind_in_a_content_folder_is_named(
+    content_root, relative, expected
+):
+    (content_root / relative).parent.mkdir(exist_ok=True)
+    (content_root / relative).write_text("随手记下的笔记", encoding="utf-8")
+
+    report = import_content(content_root, dry_run=True)
+
+    assert problems_of(report, relative) == [(1, f"unknown file: expected {expected}")]
