@@ -140,7 +140,7 @@ def letter(**values) -> LetterPage:
         "ask": "请让我查阅。",
         "duties": "请及时答复。",
         "if_refused": "我可以投诉。",
-        "articles": [],
+        "articles": [{"provision": "pipl-45", "paragraph": "", "says": "可以查阅。"}],
         "last_reviewed": datetime.date(2026, 11, 1),
         "reviewer": "区大数据中心法务组",
         "body": "写信说明。",

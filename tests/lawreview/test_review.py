@@ -52,9 +52,7 @@ def citers():
     entry = register_entry()
     entry.provisions.add(provision)
     entry.save()
-    rights_letter = letter(
-        articles=[{"provision": provision.key, "paragraph": "", "says": "可以查阅。"}]
-    )
+    rights_letter = letter()
     rights_letter.provisions.add(provision)
     rights_letter.save()
     question = make_bank(size=2).questions.first()
