@@ -6,35 +6,56 @@ from django.db import migrations, models
 from citylearn.laws.numerals import article_number
 
 
+def _converted(articles, provisions):
+    """The articles as {provision, paragraph, says}, and the provisions they name."""
+    converted, cited = [], []
+    for item in articles:
+        if "provision" in item:
+            key, kept = item["provision"], item
+        else:
+            article, __, paragraph = item["article"].partition("条")
+            key = f"pipl-{article_number(article + '条')}"
+            kept = {
+                "provision": key,
+                "paragraph": paragraph if paragraph.endswith("款") else "",
+                "says": item["says"],
+            }
+            if "个人信息保护法" not in item["law"]:
+                continue
+        if key in provisions:
+            converted.append(kept)
+            cited.append(provisions[key])
+    return converted, cited
+
+
 def cite_provisions(apps, schema_editor):
     """Turn {law, article, says} into {provision, paragraph, says} for the PIPL letters.
 
-    An article of another law, or of a provision not yet imported, is left out: the next
-    import of content/letters/ writes the letter again.
+    In the pages and their revisions. An article of another law, or of a provision not
+    imported yet, is left out: the next import of content/letters/ writes it again.
     """
     LetterPage = apps.get_model("letters", "LetterPage")
     Provision = apps.get_model("laws", "Provision")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    ContentType = apps.get_model("contenttypes", "ContentType")
     Cites = LetterPage.provisions.through
+    provisions = {p.key: p for p in Provision.objects.filter(key__startswith="pipl-")}
+    letter_type = ContentType.objects.filter(app_label="letters", model="letterpage")
     for page in LetterPage.objects.all():
-        articles, cited = [], []
-        for item in page.articles:
-            if "provision" in item:
-                articles.append(item)
-                continue
-            article, __, paragraph = item["article"].partition("条")
-            key = f"pipl-{article_number(article + '条')}"
-            provision = Provision.objects.filter(key=key).first()
-            if "个人信息保护法" not in item["law"] or provision is None:
-                continue
-            paragraph = paragraph if paragraph.endswith("款") else ""
-            articles.append({"provision": key, "paragraph": paragraph, "says": item["says"]})
-            cited.append(provision)
-        page.articles = articles
+        page.articles, cited = _converted(page.articles, provisions)
         page.save(update_fields=["articles"])
         Cites.objects.filter(letterpage=page).delete()
         Cites.objects.bulk_create(
             Cites(letterpage=page, provision=provision) for provision in set(cited)
         )
+        revisions = Revision.objects.filter(
+            content_type__in=letter_type, object_id=str(page.pk)
+        )
+        for revision in revisions:
+            articles, cited = _converted(revision.content.get("articles", []), provisions)
+            revision.content["articles"] = articles
+            revision.content["provisions"] = sorted({p.pk for p in cited})
+            revision.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):
