@@ -46,7 +46,6 @@ CONTENT_ENTRIES = (
     "about",
     "laws",
     "glossary.yaml",
-    "risks.yaml",
 )
 
 
