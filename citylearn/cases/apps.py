@@ -6,3 +6,8 @@ class CasesConfig(AppConfig):
     name = "citylearn.cases"
     label = "cases"
     verbose_name = _("Case studies")
+
+    def ready(self):
+        from citylearn.cases import signal_handlers
+
+        signal_handlers.connect()

@@ -109,3 +109,31 @@ class CaseExplainer(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related explainer")
+
+
+class RiskExplainer(models.Model):
+    """The explainer a case study's readers are sent to about one governance risk."""
+
+    risk = models.CharField(
+        _("governance risk"), max_length=40, choices=GovernanceRisk.choices, unique=True
+    )
+    explainer = models.ForeignKey(
+        "explainers.ExplainerPage",
+        verbose_name=_("explainer"),
+        # Deleting an explainer must not wait on a table its editor may never have
+        # seen: the risk keeps its row and is shown unlinked until another is chosen.
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("risk"), FieldPanel("explainer")]
+
+    class Meta:
+        verbose_name = _("explainer of a governance risk")
+        verbose_name_plural = _("explainers of governance risks")
+        ordering = ["risk"]
+
+    def __str__(self):
+        return str(GovernanceRisk(self.risk).label)

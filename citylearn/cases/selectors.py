@@ -1,8 +1,5 @@
-from django.db.models import Q
-
 from citylearn.cases.enums import GovernanceRisk
-from citylearn.cases.models import CaseStudyPage
-from citylearn.cases.risks import RISK_EXPLAINERS
+from citylearn.cases.models import CaseStudyPage, RiskExplainer
 from citylearn.core.selectors import readable_by_anyone
 from citylearn.courses.models import CoursePage
 from citylearn.explainers.models import ExplainerPage
@@ -50,19 +47,22 @@ def case_explainers(case: CaseStudyPage) -> dict:
     """The live explainers a case study points to, in the editor's order, and
     (label, live explainer or None) for each of its known governance risks."""
     risks = [risk for risk in case.governance_risks if risk in GovernanceRisk.values]
-    risk_slugs = {risk: RISK_EXPLAINERS.get(risk) for risk in risks}
     ids = [link.explainer_id for link in case.related_explainers.all()]
-    pages = readable_by_anyone(
-        ExplainerPage.objects.filter(
-            Q(pk__in=ids) | Q(slug__in=list(filter(None, risk_slugs.values())))
-        )
-    ).only("title", "slug", "url_path")
-    by_id = {page.pk: page for page in pages}
-    by_slug = {page.slug: page for page in by_id.values()}
+    live = readable_by_anyone(ExplainerPage.objects.all())
+    pages = live.filter(pk__in=ids).only("title", "slug", "url_path")
+    by_id = {page.pk: page for page in pages} if ids else {}
+    # The risks' explainers in one query, the live ones only.
+    by_risk = (
+        {
+            row.risk: row.explainer
+            for row in RiskExplainer.objects.filter(
+                risk__in=risks, explainer__in=live
+            ).select_related("explainer")
+        }
+        if risks
+        else {}
+    )
     return {
         "related_explainers": [by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id],
-        "risks": [
-            (GovernanceRisk(risk).label, by_slug.get(risk_slugs[risk]))
-            for risk in risks
-        ],
+        "risks": [(GovernanceRisk(risk).label, by_risk.get(risk)) for risk in risks],
     }

@@ -359,6 +359,8 @@ SCHEMAS = {
         "is_excerpt": (OPTIONAL, boolean),
         **{key: (OPTIONAL, check) for key, (__, check) in PROVISION_DEFAULTS.items()},
     },
+    # risks.yaml: each governance risk names the slug of its explainer.
+    "risks": {risk: (OPTIONAL, slug) for risk in GovernanceRisk.values},
     "term": {
         "term": (REQUIRED, text),
         "slug": (REQUIRED, slug),

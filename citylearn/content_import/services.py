@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from citylearn.cases.models import CaseStudyPage
+from citylearn.cases.services import set_risk_explainers
 from citylearn.content_import.models import ImportedSource
 from citylearn.content_import.relations import relate, relation_names
 from citylearn.content_import.sources import Problem, Source
@@ -124,6 +125,8 @@ def import_content(
         for source in group:
             if source.importable:
                 importer.page(source, indexes[kind])
+    if tree.risks and tree.risks.importable:
+        importer.risks(tree.risks)
     for source in tree.selfchecks:
         if source.importable:
             importer.selfcheck(source, indexes["home"])
@@ -453,6 +456,22 @@ class _Importer:
         GlossaryTerm.objects.exclude(slug__in=[t["slug"] for t in terms]).delete()
         index.insert_or_update_object(glossary_page)
         index_page(glossary_page)
+        self._remember(source)
+
+    @transaction.atomic
+    def risks(self, source: Source) -> None:
+        """The explainer of each governance risk, as the file names them."""
+        if self._unchanged(source):
+            return
+        slugs = source.fields
+        # Validated: each explainer is on the site or was imported above.
+        pages = {
+            page.slug: page
+            for page in ExplainerPage.objects.filter(slug__in=slugs.values())
+        }
+        set_risk_explainers(
+            explainers={risk: pages[slug] for risk, slug in slugs.items()}
+        )
         self._remember(source)
 
     def _unchanged(self, source: Source) -> bool:

@@ -71,6 +71,7 @@ class ContentTree:
     shared: list[Source] = field(default_factory=list)
     laws: list[Source] = field(default_factory=list)
     glossary: Source | None = None
+    risks: Source | None = None  # the explainer of each governance risk
     problems: list[Problem] = field(
         default_factory=list
     )  # not tied to a readable source
@@ -85,6 +86,7 @@ class ContentTree:
             self.about,
             self.shared,
             [self.glossary] if self.glossary else [],
+            [self.risks] if self.risks else [],
         ]
         return [source for group in groups for source in group]
 
@@ -201,6 +203,8 @@ def read_tree(root: Path) -> ContentTree:
         tree.glossary = read(
             read_yaml_file, root / "glossary.yaml", "glossary", "glossary", None
         )
+    if os.path.lexists(root / "risks.yaml"):
+        tree.risks = read(read_yaml_file, root / "risks.yaml", "risks", "risks", None)
     return tree
 
 
@@ -228,6 +232,8 @@ def validate_tree(
             _validate_question_file(source, "selfcheck")
         elif source.kind == "glossary":
             _validate_glossary(source)
+        elif source.kind == "risks":
+            source.fields = clean_mapping(source, source.data, "risks")
         elif source.kind == "law":
             _validate_law_file(source)
 
@@ -354,6 +360,13 @@ def _check_links_and_images(
                 source.problem(line, f"'provisions' names no provision '{key}'")
             else:
                 source.links.append((line, "provision", key))
+    if source.kind == "risks":
+        for risk, explainer in fields.items():
+            line = source.line_of(risk)
+            if explainer not in known["explainer"]:
+                source.problem(line, f"'{risk}' names no explainer '{explainer}'")
+            else:
+                source.links.append((line, "explainer", explainer))
     explainer = (
         fields.get("explainer") if source.kind in ("register", "letter") else None
     )

@@ -11,7 +11,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.models import BasePage, MarkdownBody
 from citylearn.core.selectors import readable_by_anyone
-from citylearn.core.site_structure import content_link_path
 from citylearn.letters.enums import Right
 from citylearn.letters.forms import LetterForm
 from citylearn.letters.letter import Letter
@@ -63,7 +62,15 @@ class LetterPage(MarkdownBody, BasePage):
     """
 
     right = models.CharField(_("data right"), max_length=30, choices=Right.choices)
-    explainer = models.CharField(_("matching explainer slug"), max_length=100)
+    explainer = models.ForeignKey(
+        "explainers.ExplainerPage",
+        verbose_name=_("matching explainer"),
+        # Required in content/; a letter whose explainer is deleted stays editable.
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="letters",
+    )
     subject = models.CharField(_("subject line of the letter"), max_length=200)
     ask = models.TextField(_("what the letter asks for"))
     duties = models.TextField(_("what the organisation must do"))
@@ -127,7 +134,6 @@ class LetterPage(MarkdownBody, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["explainer_url"] = content_link_path("explainer", self.explainer)
         context["not_in_chinese"] = get_language() != settings.LANGUAGE_CODE
         return context
 

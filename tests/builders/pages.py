@@ -147,7 +147,7 @@ def letter(**values) -> LetterPage:
         "references": [{"title": "个人信息保护法", "url": "https://example.org/pipl"}],
         **values,
     }
-    return publish(index("letter"), LetterPage(**fields))
+    return publish(index("letter"), _page_with_relations(LetterPage, fields))
 
 
 def glossary_page() -> GlossaryPage:

@@ -1,8 +1,11 @@
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from citylearn.cases.enums import GovernanceRisk
-from citylearn.cases.risks import RISK_EXPLAINERS
+from citylearn.cases.services import set_risk_explainers
+from citylearn.content_import.validation import read_tree
 from tests.builders import pages
 from tests.builders.learning import make_course
 
@@ -85,6 +88,7 @@ def test_an_unknown_filter_value_is_reported_and_the_others_still_apply(
 
 def test_a_case_links_its_risks_to_explainers_and_its_courses(client):
     explainer = pages.explainer(title="知情权和决定权", slug="right-to-know-and-decide")
+    set_risk_explainers(explainers={"purpose-creep": explainer})
     course = make_course(lessons=0, title="数据安全", slug="data-security")
     case = pages.case(
         governance_risks=["purpose-creep", "vendor-lock-in"],
@@ -101,8 +105,35 @@ def test_a_case_links_its_risks_to_explainers_and_its_courses(client):
 
 
 def test_every_governance_risk_links_to_an_explainer_in_content():
-    explainers = {
-        path.stem for path in (settings.CONTENT_DIR / "explainers").glob("*.md")
-    }
-    assert set(RISK_EXPLAINERS) == set(GovernanceRisk)
-    assert set(RISK_EXPLAINERS.values()) <= explainers
+    tree = read_tree(settings.CONTENT_DIR)
+    explainers = {source.slug for source in tree.explainers}
+    assert set(tree.risks.data) == set(GovernanceRisk)
+    assert set(tree.risks.data.values()) <= explainers
+
+
+def test_the_risks_follow_the_admin_and_cost_one_query_however_many(client):
+    explainers = [
+        pages.explainer(title=f"说明{n}", slug=f"explainer-{n}") for n in range(3)
+    ]
+    few = pages.case(slug="few", governance_risks=["purpose-creep"])
+    every = pages.case(slug="every", governance_risks=list(GovernanceRisk))
+    set_risk_explainers(
+        explainers={risk: explainers[n % 3] for n, risk in enumerate(GovernanceRisk)}
+    )
+    # The site's own lookups (the root paths of page links too), cached by a first case.
+    first = pages.case(slug="first", governance_risks=["data-breach"])
+    client.get(f"/en/cases/{first.slug}/")
+    counts = []
+    for case in (few, every):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(f"/en/cases/{case.slug}/").content.decode()
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert html.count('href="/en/rights/explainer-0/"') == 3
+
+    # An editor points a risk elsewhere; an explainer unpublished loses its links.
+    set_risk_explainers(explainers={"purpose-creep": explainers[1]})
+    explainers[1].unpublish()
+    html = client.get("/en/cases/few/").content.decode()
+    assert '<span class="tag">Purpose creep</span>' in html
+    assert "/rights/explainer-" not in html

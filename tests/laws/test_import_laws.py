@@ -20,6 +20,7 @@ CITING_LESSON = """\
     provisions: [pipl-47]
     references:
       - title: 数据安全法
+    last_reviewed: 2026-11-30
     ---
     查阅复制见[第四十五条](provision:pipl-45)。
     """
@@ -108,7 +109,7 @@ def test_questions_cite_by_list_and_by_link(content_root):
             "courses/data-basics/02-sharing.md",
             "共享的规则。",
             "共享的规则,见[第九十九条](provision:pipl-99)。",
-            7,
+            8,
         ),
         (
             "courses/data-basics/quiz.yaml",

@@ -305,6 +305,27 @@ def test_the_page_says_that_nothing_is_kept_and_links_back(client, letters):
     assert html.select_one(".breadcrumb a")["href"] == "/rights/right-to-portability/"
 
 
+def test_the_link_back_follows_the_explainer_page_and_goes_with_it(client, letters):
+    page = letters["portability"]
+    explainer = page.explainer
+    assert explainer.slug == "right-to-portability"
+
+    # An editor moves the explainer to another address: the link follows the page.
+    explainer.slug = "portability"
+    explainer.save_revision().publish()
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert html.select_one(".breadcrumb a")["href"] == "/rights/portability/"
+
+    # Unpublished, then deleted: the letter stays, without a link to nowhere.
+    explainer.unpublish()
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    assert html.select_one(".letter-privacy") and not html.select_one(".breadcrumb")
+    explainer.delete()
+    page.refresh_from_db()
+    assert page.explainer is None
+    assert client.get(page.url).status_code == 200
+
+
 def test_the_english_page_builds_the_same_chinese_letter(client, letters):
     page = letters["withdraw-consent"]
 

@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('laws', '0003_law_full_title'),
-        ('letters', '0001_letter_pages'),
+        ('letters', '0004_remove_explainer_slug'),
     ]
 
     operations = [
