@@ -174,10 +174,29 @@ def article(value):
     return value
 
 
+def paragraph(value):
+    value = short_text(20)(value)
+    if (
+        not value.startswith("第")
+        or not value.endswith("款")
+        or not article_number(value.replace("款", "条"))
+    ):
+        raise Invalid("must be written 第…款, e.g. 第三款")
+    return value
+
+
 def cited_article(value):
-    if not isinstance(value, dict) or set(value) != {"law", "article", "says"}:
-        raise Invalid("must be {law: ..., article: ..., says: ...}")
-    return {key: text(value[key]) for key in ("law", "article", "says")}
+    if not isinstance(value, dict) or not (
+        {"provision", "says"} <= set(value) <= {"provision", "paragraph", "says"}
+    ):
+        raise Invalid(
+            "must be {provision: ..., says: ...} (and maybe paragraph: 第…款)"
+        )
+    return {
+        "provision": slug(value["provision"]),
+        "paragraph": paragraph(value["paragraph"]) if "paragraph" in value else "",
+        "says": text(value["says"]),
+    }
 
 
 REQUIRED, OPTIONAL = True, False
@@ -327,6 +346,7 @@ SCHEMAS = {
     "law-file": {
         "key": (REQUIRED, slug),
         "title": (REQUIRED, short_text(200)),
+        "full_title": (OPTIONAL, short_text(200)),
         "official_url": (REQUIRED, official_url),
         **{key: (OPTIONAL, check) for key, (__, check) in PROVISION_DEFAULTS.items()},
         "provisions": (REQUIRED, lambda value: value),

@@ -407,6 +407,7 @@ class _Importer:
             key=data["key"],
             defaults={
                 "title": data["title"],
+                "full_title": data.get("full_title", ""),
                 "official_url": data["official_url"],
                 "position": _LAW_ORDER.get(data["key"], len(_LAW_ORDER)),
             },

@@ -343,6 +343,15 @@ def _check_links_and_images(
                 source.problem(line, f"'{key}' names no {kind} '{slug}'")
             else:
                 source.links.append((line, kind, slug))
+    for index, cited in enumerate(fields.get("articles") or []):
+        where = f"articles[{index}]"
+        line = source.lines.get(f"{where}.provision", source.line_of(where))
+        if cited["provision"] not in known["provision"]:
+            source.problem(
+                line, f"'articles' names no provision '{cited['provision']}'"
+            )
+        else:
+            source.links.append((line, "provision", cited["provision"]))
     for index, question in enumerate(fields.get("questions") or []):
         for number, key in enumerate(question.get("provisions", [])):
             where = f"questions[{index}].provisions"

@@ -12,11 +12,23 @@ class Law(models.Model):
 
     key = models.SlugField(_("key"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=200)
+    # Letters name the law as it is promulgated: 《中华人民共和国个人信息保护法》.
+    full_title = models.CharField(
+        _("full title"),
+        max_length=200,
+        blank=True,
+        help_text=_("The title as promulgated, e.g. 中华人民共和国个人信息保护法."),
+    )
     official_url = models.URLField(_("official text"), max_length=500)
     # Laws are listed in the order content/laws/ gives them.
     position = models.PositiveIntegerField(_("position"), default=0)
 
-    panels = [FieldPanel("key"), FieldPanel("title"), FieldPanel("official_url")]
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("title"),
+        FieldPanel("full_title"),
+        FieldPanel("official_url"),
+    ]
 
     class Meta:
         verbose_name = _("law")
@@ -25,6 +37,10 @@ class Law(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def promulgated_title(self) -> str:
+        return self.full_title or self.title
 
 
 class Provision(models.Model):

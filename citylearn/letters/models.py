@@ -1,9 +1,12 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from citylearn.core.models import BasePage, MarkdownBody
@@ -18,6 +21,15 @@ def private_and_unstored(response):
     """Keep what the citizen typed out of every cache: ours, nginx's and the browser's."""
     add_never_cache_headers(response)  # private, no-cache, no-store
     return response
+
+
+@dataclass(frozen=True)
+class CitedArticle:
+    """One article as the letter names it: 《law》article, and what it says in plain words."""
+
+    law: str
+    article: str
+    says: str
 
 
 class LetterIndexPage(BasePage):
@@ -63,10 +75,20 @@ class LetterPage(MarkdownBody, BasePage):
     ask = models.TextField(_("what the letter asks for"))
     duties = models.TextField(_("what the organisation must do"))
     if_refused = models.TextField(_("what the citizen may do if refused"))
+    provisions = ParentalManyToManyField(
+        "laws.Provision",
+        blank=True,
+        related_name="cited_by_letters",
+        verbose_name=_("provisions cited"),
+    )
+    # The order the letter cites its provisions in, and each one's plain words.
     articles = models.JSONField(
         _("articles cited"),
         default=list,
-        help_text=_('A list of {"law": ..., "article": ..., "says": ...}.'),
+        help_text=_(
+            'A list of {"provision": key, "paragraph": "第三款" or "", "says": ...}, '
+            "each key one of the provisions cited."
+        ),
     )
     last_reviewed = models.DateField(_("last reviewed"))
     reviewer = models.CharField(_("reviewer"), max_length=200)
@@ -79,6 +101,7 @@ class LetterPage(MarkdownBody, BasePage):
         FieldPanel("ask"),
         FieldPanel("duties"),
         FieldPanel("if_refused"),
+        FieldPanel("provisions"),
         FieldPanel("articles"),
         MultiFieldPanel(
             [FieldPanel("last_reviewed"), FieldPanel("reviewer")], heading=_("Review")
@@ -95,6 +118,19 @@ class LetterPage(MarkdownBody, BasePage):
 
     def search_text_parts(self):
         return [self.title, self.subject, self.body]
+
+    def cited_articles(self) -> list[CitedArticle]:
+        """The articles in the letter's order, the law and article named by the provision."""
+        cited = {provision.key: provision for provision in self.provisions.all()}
+        return [
+            CitedArticle(
+                law=cited[item["provision"]].law.promulgated_title,
+                article=cited[item["provision"]].article + item.get("paragraph", ""),
+                says=item["says"],
+            )
+            for item in self.articles
+            if item.get("provision") in cited
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

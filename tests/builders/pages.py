@@ -17,6 +17,7 @@ from citylearn.explainers.models import (
     GlossaryPage,
     GlossaryTerm,
 )
+from citylearn.letters.models import LetterPage
 from citylearn.register.models import RegisterEntryPage
 
 _numbers = itertools.count(1)
@@ -126,6 +127,27 @@ def register_entry(**values) -> RegisterEntryPage:
     }
     parent = index("register")
     return publish(parent, _page_with_relations(RegisterEntryPage, fields))
+
+
+def letter(**values) -> LetterPage:
+    n = next(_numbers)
+    fields = {
+        "title": f"写信{n}",
+        "slug": f"letter-{n}",
+        "right": "access-and-copy",
+        "explainer": "right-to-access-and-copy",
+        "subject": "关于查阅本人个人信息的申请",
+        "ask": "请让我查阅。",
+        "duties": "请及时答复。",
+        "if_refused": "我可以投诉。",
+        "articles": [{"provision": "pipl-45", "paragraph": "", "says": "可以查阅。"}],
+        "last_reviewed": datetime.date(2026, 11, 1),
+        "reviewer": "区大数据中心法务组",
+        "body": "写信说明。",
+        "references": [{"title": "个人信息保护法", "url": "https://example.org/pipl"}],
+        **values,
+    }
+    return publish(index("letter"), _page_with_relations(LetterPage, fields))
 
 
 def glossary_page() -> GlossaryPage:

@@ -139,9 +139,7 @@ def test_the_migrations_make_the_pairs_and_the_letters_explainers(tmp_path):
     explainers = dict(ExplainerPage.objects.values_list("slug", "pk"))
 
     # Back to letters naming their explainer by slug, as imports wrote them.
-    old = migrate(
-        [("cases", "0008_last_reviewed"), ("letters", "0001_letter_pages")]
-    )
+    old = migrate([("cases", "0008_last_reviewed"), ("letters", "0001_letter_pages")])
     OldLetter = old.get_model("letters", "LetterPage")
     for right, page in letters.items():
         slug = "gone" if right == "deletion" else EXPLAINERS[right]

@@ -12,7 +12,7 @@ from citylearn.lawreview.tasks import flag_missed_reviews
 from citylearn.laws.services import amend_provision
 from tests.builders.laws import make_provision
 from tests.builders.learning import lessons_of, make_course
-from tests.builders.pages import case, explainer, register_entry
+from tests.builders.pages import case, explainer, letter, register_entry
 from tests.builders.people import editor, make_user
 from tests.builders.quizzes import make_bank
 
@@ -52,6 +52,9 @@ def citers():
     entry = register_entry()
     entry.provisions.add(provision)
     entry.save()
+    rights_letter = letter()
+    rights_letter.provisions.add(provision)
+    rights_letter.save()
     question = make_bank(size=2).questions.first()
     question.provisions.add(provision)
     question.save()
@@ -63,6 +66,7 @@ def citers():
         "explainer": page,
         "case": study,
         "entry": entry,
+        "letter": rights_letter,
         "question": question,
     }
 
@@ -81,18 +85,19 @@ def test_an_amendment_flags_exactly_the_citing_items(
         ("explainerpage", citers["explainer"].pk),
         ("casestudypage", citers["case"].pk),
         ("registerentrypage", citers["entry"].pk),
+        ("letterpage", citers["letter"].pk),
         ("question", citers["question"].pk),
     }
     assert flag_citing_items(change=change) == 0  # running twice flags once
-    assert ReviewItem.objects.count() == 5
+    assert ReviewItem.objects.count() == 6
 
 
 def test_the_sweep_flags_what_a_lost_event_missed(citers):
     change = amend(citers["provision"])  # no commit callbacks run: the event is lost
     assert not ReviewItem.objects.exists()
-    assert flag_missed_reviews() == 5
+    assert flag_missed_reviews() == 6
     assert flag_missed_reviews() == 0
-    assert ReviewItem.objects.filter(change=change).count() == 5
+    assert ReviewItem.objects.filter(change=change).count() == 6
 
 
 def test_a_rollback_flags_nothing(citers, django_capture_on_commit_callbacks):
@@ -125,7 +130,7 @@ def test_publishing_a_flagged_page_closes_its_review(
         object_id=lesson.pk, content_type__model="lessonpage"
     )
     assert review.reviewed_at is not None and review.reviewed_by == reviewer
-    assert ReviewItem.objects.filter(reviewed_at__isnull=True).count() == 4
+    assert ReviewItem.objects.filter(reviewed_at__isnull=True).count() == 5
 
 
 def report(client):
@@ -143,7 +148,7 @@ def test_the_report_lists_items_diff_and_edit_links_for_editors(
     html = response.content.decode()
     assert "<del>有本法第十八条第一款、第三十五条规定情形</del>" in html
     assert "<ins>法律另有规定</ins>的除外" in html
-    for key in ("lesson", "explainer", "case", "entry"):
+    for key in ("lesson", "explainer", "case", "entry", "letter"):
         assert reverse("wagtailadmin_pages:edit", args=[citers[key].pk]) in html
     assert citers["other_lesson"].title not in html
     question_url = reverse(

@@ -88,6 +88,7 @@ def test_the_provision_page_lists_exactly_what_anyone_may_read(client, pipl_45, 
     explainer = cite(pages.explainer(title="查阅复制权"), pipl_45)
     case = cite(pages.case(title="杭州案例"), pipl_45)
     entry = cite(pages.register_entry(title="网格系统"), pipl_45)
+    rights_letter = cite(pages.letter(title="写信查阅"), pipl_45)
     public_lesson = cite(
         make_lesson(make_course(lessons=0, audience="public"), title="公开课一"),
         pipl_45,
@@ -107,7 +108,7 @@ def test_the_provision_page_lists_exactly_what_anyone_may_read(client, pipl_45, 
     citers = html[html.index('id="citers-heading"') : html.index("</article>")]
     listed = re.findall(r'<li><a href="([^"]+)">', citers)
     assert sorted(listed) == sorted(
-        [explainer.url, case.url, entry.url, public_lesson.url]
+        [explainer.url, case.url, entry.url, rights_letter.url, public_lesson.url]
     )
     for hidden in ("已下线的指南", "别的条文", "内部课一", "内部课程"):
         assert hidden not in html

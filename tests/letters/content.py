@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from tests.content_tree import PIPL_FILE, write
+from tests.content_tree import write
 
 # The explainer each letter belongs to; a stub of it is enough for the letter.
 EXPLAINERS = {
@@ -65,5 +65,7 @@ def write_letters_tree(root: Path) -> Path:
             root, f"explainers/{slug}.md", STUB_EXPLAINER.format(slug=slug, right=right)
         )
     write(root, "register/grid-information-system.md", GRID_SYSTEM)
-    write(root, "laws/pipl.yaml", PIPL_FILE)
+    # The letters cite the PIPL's real provisions.
+    (root / "laws").mkdir()
+    shutil.copy(settings.CONTENT_DIR / "laws/pipl.yaml", root / "laws/pipl.yaml")
     return root

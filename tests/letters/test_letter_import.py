@@ -79,8 +79,52 @@ def test_an_article_without_its_words_is_an_error_on_its_line(letters_root):
     line = text.splitlines().index("articles:") + 2  # the first article's own line
 
     assert (
-        f"{path}:{line}: 'articles' item 1 must be {{law: ..., article: ..., says: ...}}"
+        f"{path}:{line}: 'articles' item 1 must be "
+        "{provision: ..., says: ...} (and maybe paragraph: 第…款)"
     ) in problems(letters_root)
+
+
+def test_an_unknown_provision_is_an_error_on_its_line(letters_root):
+    path = letters_root / "letters/deletion.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("provision: pipl-50", "provision: pipl-5000"))
+    line = text.splitlines().index("  - provision: pipl-50") + 1
+
+    assert f"{path}:{line}: 'articles' names no provision 'pipl-5000'" in problems(
+        letters_root
+    )
+
+
+def test_a_paragraph_not_written_as_one_is_an_error_on_its_line(letters_root):
+    path = letters_root / "letters/portability.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("paragraph: 第三款", "paragraph: 三款"))
+    line = text.splitlines().index("  - provision: pipl-45") + 1
+
+    [message] = [m for m in problems(letters_root) if "'articles'" in m]
+    assert message.startswith(f"{path}:{line}: 'articles' item 1")
+    assert "第…款" in message
+
+
+def test_the_letters_cite_their_provisions_in_order(letters):
+    deceased = letters["deceased-relative"]
+
+    assert [item["provision"] for item in deceased.articles] == [
+        "pipl-49",
+        "pipl-45",
+        "pipl-46",
+        "pipl-47",
+        "pipl-50",
+        "pipl-65",
+    ]
+    assert set(deceased.provisions.values_list("key", flat=True)) == {
+        "pipl-45",
+        "pipl-46",
+        "pipl-47",
+        "pipl-49",
+        "pipl-50",
+        "pipl-65",
+    }
 
 
 def test_an_explainer_linking_to_a_missing_letter_is_an_error(letters_root):

@@ -1,8 +1,10 @@
 """The letter a citizen writes from an explainer: what it cites, and that it is kept nowhere."""
 
+import json
 import logging
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -349,3 +351,38 @@ def test_the_explainer_links_to_its_letter(client, letters):
 
     html = BeautifulSoup(response.content, "html.parser")
     assert html.select_one('.prose a[href="/letters/withdraw-consent/"]')
+
+
+# What each letter printed when it named its law and articles in free text, before
+# they came from the provisions it cites: the letters must read the same.
+BEFORE = json.loads(
+    (Path(__file__).parent / "cited_articles.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("right", ARTICLES)
+def test_the_letter_names_law_and_article_as_before(client, letters, right):
+    page = letters[right]
+
+    letter = letter_of(client.post(page.url, answers(right)))
+    form = BeautifulSoup(client.get(page.url).content, "html.parser")
+
+    assert [li.get_text() for li in letter.select(".letter-articles li")] == (
+        BEFORE[right]
+    )
+    assert [
+        li.get_text()
+        for li in form.select("section[aria-labelledby=articles-heading] li")
+    ] == BEFORE[f"{right}:page"]
+
+
+def test_the_law_and_article_come_from_the_provision(client, letters):
+    page = letters["deletion"]
+    law = page.provisions.get(key="pipl-47").law
+    law.full_title = "中华人民共和国个人信息保护法（测试）"
+    law.save()
+
+    letter = letter_of(client.post(page.url, answers("deletion")))
+
+    first = letter.select(".letter-articles li")[0].get_text()
+    assert first.startswith("《中华人民共和国个人信息保护法（测试）》第四十七条：")
