@@ -27,6 +27,8 @@ def test_a_learner_does_the_daily_set_without_javascript_trouble(
 
     page.goto(f"{live_server.url}/en/my/learning/")
     page.get_by_role("link", name="Practise today's questions").click()
+    page.wait_for_url("**/en/my/practice/")
+    expect(page.locator("h1")).to_have_count(1)
     accessible(axe, page)
     page.get_by_role("button", name="Check my answers").click()
     expect(page.get_by_role("alert")).to_contain_text("Choose an answer to question 1.")
