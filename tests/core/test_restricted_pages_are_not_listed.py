@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
+from citylearn.cases.models import RiskExplainer
 from citylearn.core.models import HomePage
 from citylearn.explainers.models import RelatedExplainer
 from tests.builders import pages
@@ -40,6 +41,9 @@ def test_the_case_library_and_what_a_case_links_to(client):
     pages.case(title="公开案例", year=2016)
     hidden = pages.case(title="内部案例", year=1999)
     explainer = pages.explainer(title="自动化决策", slug="automated-decisions")
+    RiskExplainer.objects.update_or_create(
+        risk="opaque-algorithm", defaults={"explainer": explainer}
+    )
     course = make_course(lessons=0, title="数据思维入门", audience="public")
     linking = pages.case(
         title="链接案例",

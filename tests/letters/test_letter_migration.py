@@ -9,6 +9,7 @@ import pytest
 from wagtail.models import Revision
 
 from citylearn.letters.models import LetterPage
+from tests.builders import pages
 from tests.migrations import migrate, migrate_to_latest
 
 BEFORE = json.loads(
@@ -28,8 +29,17 @@ def printed(page) -> list[str]:
     return [f"《{a.law}》{a.article}：{a.says}" for a in page.cited_articles()]
 
 
+@pytest.fixture
+def site_after_a_flush(transactional_db):
+    # Transactional tests before this one may have flushed the site the migrations made.
+    pages.home_page()
+
+
+# SQLite migrates its tables back only outside a transaction.
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_turns_free_text_articles_into_provisions(letters):
+def test_the_migration_turns_free_text_articles_into_provisions(
+    site_after_a_flush, letters
+):
     page = letters["portability"]
     old = migrate([("letters", "0001_letter_pages")])
     old.get_model("letters", "LetterPage").objects.filter(pk=page.pk).update(

@@ -92,7 +92,9 @@ def test_the_second_anonymous_visit_is_served_from_the_cache(client, site):
 
 
 @pytest.mark.parametrize("size", [1, 6])
-def test_an_uncached_page_needs_at_most_ten_queries(client, size):
+def test_an_uncached_page_needs_at_most_eleven_queries(client, size):
+    # The richest page is a case study: routing, glossary, then one query for each
+    # relation it shows (explainers in order, risks' explainers, courses, provisions).
     build_site(size)
     for url in PAGE_URLS:
         client.get(url)  # warms Wagtail's site and content-type caches
@@ -100,7 +102,7 @@ def test_an_uncached_page_needs_at_most_ten_queries(client, size):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200, url
-        assert len(queries) <= 10, (url, [q["sql"][:100] for q in queries])
+        assert len(queries) <= 11, (url, [q["sql"][:100] for q in queries])
 
 
 def test_publishing_a_page_empties_the_cache(client, site):
