@@ -1,9 +1,12 @@
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
 
 from citylearn.core.fields import TextListField
 from citylearn.core.models import BasePage, MarkdownBody, SectionIndexPage
@@ -37,6 +40,10 @@ class StaffOnlyMixin:
 
     def is_open_to_everyone(self) -> bool:
         return self.is_public_course() and super().is_open_to_everyone()
+
+    @classmethod
+    def open_to_everyone(cls, pages):
+        return super().open_to_everyone(pages.filter(cls.in_public_course()))
 
 
 class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
@@ -98,6 +105,10 @@ class CoursePage(StaffOnlyMixin, MarkdownBody, BasePage):
     def is_public_course(self) -> bool:
         return self.audience == Audience.PUBLIC
 
+    @staticmethod
+    def in_public_course() -> Q:
+        return Q(audience=Audience.PUBLIC)
+
     def completes_by_checkpoints(self) -> bool:
         return self.completion_rule == CompletionRule.CHECKPOINTS_PASSED
 
@@ -152,6 +163,18 @@ class LessonPage(StaffOnlyMixin, MarkdownBody, BasePage):
 
     def is_public_course(self) -> bool:
         return self.course.is_public_course()
+
+    @staticmethod
+    def in_public_course() -> Q:
+        # A lesson's course is its parent: the page whose path is its own, one step short.
+        parent_path = Substr(
+            OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen
+        )
+        return Q(
+            Exists(
+                CoursePage.objects.filter(path=parent_path, audience=Audience.PUBLIC)
+            )
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

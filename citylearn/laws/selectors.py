@@ -68,14 +68,25 @@ def citing_items(provision: Provision, *, live_only: bool = True) -> Citers:
 
 
 def public_citers(provision: Provision) -> PublicCiters:
-    """The live pages anyone may read that cite the provision; the rest only counted."""
-    citers = citing_items(provision)
+    """The live pages anyone may read that cite the provision; the rest only counted.
+
+    A fixed number of queries however many pages cite it: each page type says in its
+    query which of its pages are open to everyone.
+    """
     pages: dict[str, list[Page]] = {}
     signed_in_only = 0
-    for kind, items in citers.pages.items():
-        pages[kind] = [page for page in items if page.is_open_to_everyone()]
-        signed_in_only += len(items) - len(pages[kind])
-    counts = {kind: len(items) for kind, items in citers.others.items()}
+    counts: dict[str, int] = {}
+    for rel in citing_relations():
+        kind = rel.related_name.removeprefix(CITED_BY)
+        items = getattr(provision, rel.related_name).all()
+        if issubclass(rel.related_model, Page):
+            live = items.live()
+            pages[kind] = list(
+                rel.related_model.open_to_everyone(live).order_by("path")
+            )
+            signed_in_only += live.count() - len(pages[kind])
+        else:
+            counts[kind] = items.count()
     return PublicCiters(pages=pages, signed_in_only=signed_in_only, counts=counts)
 
 

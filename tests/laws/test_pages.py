@@ -5,6 +5,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from citylearn.laws.services import amend_provision
 from tests.builders import pages
@@ -98,6 +99,10 @@ def test_the_provision_page_lists_exactly_what_anyone_may_read(client, pipl_45, 
     )
     draft = cite(pages.explainer(title="已下线的指南"), pipl_45)
     draft.unpublish()
+    private = cite(pages.explainer(title="内部说明"), pipl_45)
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
     cite(pages.explainer(title="别的条文"), dsl_3)
     question = make_bank(1).questions.get()
     question.provisions = [pipl_45]
@@ -110,14 +115,41 @@ def test_the_provision_page_lists_exactly_what_anyone_may_read(client, pipl_45, 
     assert sorted(listed) == sorted(
         [explainer.url, case.url, entry.url, rights_letter.url, public_lesson.url]
     )
-    for hidden in ("已下线的指南", "别的条文", "内部课一", "内部课程"):
+    for hidden in ("已下线的指南", "别的条文", "内部课一", "内部课程", "内部说明"):
         assert hidden not in html
-    assert (
-        "1 lesson for civil servants"
-        in client.get("/en/laws/pipl-45/").content.decode()
-    )
+    english = client.get("/en/laws/pipl-45/").content.decode()
+    # The staff lesson and the explainer behind a sign-in.
+    assert "2 pages for civil servants" in english
     assert "1 quiz question" in client.get("/en/laws/pipl-45/").content.decode()
     assert question.stem not in html
+
+
+def test_the_provision_page_runs_the_same_queries_for_more_citers(client, pipl_45):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/laws/pipl-45/")
+        return len(captured)
+
+    def add_citers():
+        cite(pages.explainer(), pipl_45)
+        cite(pages.case(), pipl_45)
+        public_course = make_course(lessons=0, audience="public")
+        staff_course = make_course(lessons=0)
+        for course in (public_course, staff_course):
+            cite(make_lesson(course), pipl_45)
+            cite(make_lesson(course), pipl_45)
+        restricted = cite(pages.explainer(), pipl_45)
+        PageViewRestriction.objects.create(
+            page=restricted, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    add_citers()
+    queries()  # what every page reads from the shared cache, such as the site
+    add_citers()  # a publication renews the cached page
+    few = queries()
+    add_citers()
+    add_citers()
+    assert queries() == few
 
 
 def test_the_provision_page_is_public_cacheable_and_unknown_keys_are_404(
