@@ -4,6 +4,7 @@ import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import transaction
 
 pytest_plugins = ["tests.content_tree"]
 
@@ -34,6 +35,24 @@ def require_tool(name: str) -> str:
     if path is None:
         skip_or_fail(f"{name} is not installed (apt-get install {TOOL_PACKAGES[name]})")
     return path
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """One transaction around a whole test module, rolled back at its end.
+
+    A module-scoped fixture that asks for this may build data once (importing a
+    content tree takes seconds) for every test of the module: each test runs in a
+    savepoint inside it, as `db` does, and its own changes roll back to that data.
+    Only for modules whose tests all use `db`: a transactional test would flush it.
+    """
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)
 
 
 @pytest.fixture

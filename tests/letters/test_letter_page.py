@@ -17,8 +17,14 @@ from citylearn.core.validators import INVISIBLE_CHARACTER
 from citylearn.letters.forms import NO_ORGANISATION
 from citylearn.pagecache.services import cached_page, page_key
 from tests.conftest import require_tool
+from tests.letters.conftest import live_letters
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def letters(letters_of_the_module, db):
+    return live_letters()
 
 # The articles of the PIPL each right's letter cites, in order (checked against the
 # law's text on the NPC site, 2026-12-06): the right itself, then Art. 50 (the
