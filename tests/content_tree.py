@@ -176,9 +176,18 @@ def write(root: Path, relative: str, text: str) -> Path:
     return path
 
 
-@pytest.fixture
-def content_root(tmp_path) -> Path:
-    root = tmp_path / "content"
+def write_tree(root: Path) -> Path:
     for relative, text in FILES.items():
         write(root, relative, text)
     return root
+
+
+@pytest.fixture
+def content_root(tmp_path) -> Path:
+    return write_tree(tmp_path / "content")
+
+
+@pytest.fixture(scope="module")
+def module_content_root(tmp_path_factory) -> Path:
+    """The tree for a module that imports it once (with module_db)."""
+    return write_tree(tmp_path_factory.mktemp("content"))

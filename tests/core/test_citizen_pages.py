@@ -22,12 +22,17 @@ PRIVACY = """\
     """
 
 
-@pytest.fixture
-def site(content_root):
-    write(content_root, "about/privacy.md", PRIVACY)
-    report = import_content(content_root)
+@pytest.fixture(scope="module")
+def imported_site(module_db, django_db_blocker, module_content_root):
+    write(module_content_root, "about/privacy.md", PRIVACY)
+    with django_db_blocker.unblock():
+        report = import_content(module_content_root)
     assert report.problems == []
-    return content_root
+
+
+@pytest.fixture
+def site(imported_site, db):
+    pass
 
 
 def test_an_about_page_is_imported_at_the_top_of_the_site(client, site):

@@ -86,12 +86,18 @@ ABOUT_PAGE = """\
     """
 
 
-@pytest.fixture
-def site(content_root):
+@pytest.fixture(scope="module")
+def imported_site(module_db, django_db_blocker, module_content_root):
     for slug, title in ABOUT_PAGES.items():
-        write(content_root, f"about/{slug}.md", ABOUT_PAGE.format(title=title))
-    report = import_content(content_root)
+        write(module_content_root, f"about/{slug}.md", ABOUT_PAGE.format(title=title))
+    with django_db_blocker.unblock():
+        report = import_content(module_content_root)
     assert report.problems == []
+
+
+@pytest.fixture
+def site(imported_site, db):
+    pass
 
 
 ABOUT_PAGES = {

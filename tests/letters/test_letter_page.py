@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 def letters(letters_of_the_module, db):
     return live_letters()
 
+
 # The articles of the PIPL each right's letter cites, in order (checked against the
 # law's text on the NPC site, 2026-12-06): the right itself, then Art. 50 (the
 # handler's mechanism, reasons for a refusal, the court) and Art. 65 (complaints).

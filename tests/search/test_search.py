@@ -6,10 +6,16 @@ from citylearn.courses.models import CoursePage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def imported(content_root):
-    report = import_content(content_root)
+@pytest.fixture(scope="module")
+def imported_once(module_db, django_db_blocker, module_content_root):
+    with django_db_blocker.unblock():
+        report = import_content(module_content_root)
     assert report.problems == []
+
+
+@pytest.fixture
+def imported(imported_once, db):
+    pass
 
 
 def results(client, query):
