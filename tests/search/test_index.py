@@ -19,9 +19,15 @@ pytestmark = pytest.mark.django_db
 HIT_URL = re.compile(r'<h3[^>]*><a href="([^"]+)">')
 
 
+@pytest.fixture(scope="module")
+def imported_once(module_db, django_db_blocker, module_content_root):
+    with django_db_blocker.unblock():
+        assert import_content(module_content_root).problems == []
+
+
 @pytest.fixture
-def imported(content_root):
-    assert import_content(content_root).problems == []
+def imported(imported_once, db):
+    pass
 
 
 @pytest.fixture
