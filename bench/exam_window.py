@@ -49,6 +49,7 @@ INPUT = re.compile(
     r'<input type="(radio|checkbox)" name="q-(\d+)" id="[^"]+" value="(\d+)"'
 )
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ATTEMPT_URL = re.compile(r"/quiz/(\d+)/$")
 
 
 @dataclass
@@ -134,16 +135,7 @@ def take_exam(learner: Learner, port: int, results: Results) -> None:
         __, page = browser.request("overview", "GET", base)
         token = CSRF_INPUT.search(page).group(1)
         form_headers = {"X-CSRFToken": token}
-        response, __ = browser.request(
-            "start",
-            "POST",
-            base + "start/",
-            body="",
-            headers=form_headers,
-            expect=(302,),
-        )
-        attempt = response.getheader("Location")
-        learner.number = int(attempt.rstrip("/").rsplit("/", 1)[1])
+        attempt, learner.number = start_attempt(browser, "start", base, form_headers)
         __, page = browser.request("attempt", "GET", attempt)
         json_headers = form_headers | {"Accept": "application/json"}
         for position, places in choose_answers(page, learner.index).items():
@@ -172,6 +164,19 @@ def take_exam(learner: Learner, port: int, results: Results) -> None:
         pass
     finally:
         browser.close()
+
+
+def start_attempt(browser: Browser, step: str, quiz: str, headers: dict):
+    """Confirm the start of an attempt, as its button does: the attempt's URL and number."""
+    response, __ = browser.request(
+        step, "POST", quiz + "start/", "confirm=1", headers, expect=(302,)
+    )
+    attempt = response.getheader("Location")
+    found = ATTEMPT_URL.search(attempt)
+    if found is None:
+        browser.results.error(f"{step}: redirected to {attempt}, not to an attempt")
+        raise StepFailed
+    return attempt, int(found.group(1))
 
 
 def submit(browser: Browser, attempt: str, headers: dict, learner: Learner) -> None:

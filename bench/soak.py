@@ -56,6 +56,7 @@ from bench.exam_window import (  # noqa: E402
     free_port,
     fresh_database,
     percentile,
+    start_attempt,
     start_gunicorn,
     stored_selections,
 )
@@ -225,11 +226,7 @@ def learn(site: Site, browser: Browser, learner: Learner, deadline: float) -> No
         learner.completed.append(lesson_id)
     base = f"{site.course_url}quiz/"
     browser.request("quiz", "GET", base)
-    response, __ = browser.request(
-        "quiz", "POST", base + "start/", "", headers, expect=(302,)
-    )
-    attempt = response.getheader("Location")
-    learner.attempt = int(attempt.rstrip("/").rsplit("/", 1)[1])
+    attempt, learner.attempt = start_attempt(browser, "quiz", base, headers)
     __, page = browser.request("quiz", "GET", attempt)
     json_headers = headers | {"Accept": "application/json"}
     answers = (
