@@ -18,7 +18,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from citylearn.access.enums import Role
-from citylearn.assignments.models import AssignedPerson, Assignment
+from citylearn.assignments.enums import LateReasonKind
+from citylearn.assignments.models import AssignedPerson, Assignment, LateReason
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.core import site_structure
@@ -328,7 +329,8 @@ def _assignments(scale, rng, departments, profiles, courses, today) -> int:
 
 
 def _progress(rng, courses, today) -> dict[str, int]:
-    """About 45% of assignments completed, 15% started, the rest not started."""
+    """About 45% of assignments completed, 15% started, the rest not started; one in
+    five of those overdue has said why it is late."""
     lessons = {
         course.pk: list(
             LessonPage.objects.child_of(course).values_list("pk", flat=True)
@@ -337,7 +339,13 @@ def _progress(rng, courses, today) -> dict[str, int]:
     }
     by_pk = {course.pk: course for course in courses}
     quizzes = dict(Quiz.objects.values_list("course_id", "pk"))
-    batches = {Enrolment: [], LessonCompletion: [], CourseCompletion: [], Attempt: []}
+    batches = {
+        Enrolment: [],
+        LessonCompletion: [],
+        CourseCompletion: [],
+        Attempt: [],
+        LateReason: [],
+    }
     counts = dict.fromkeys(batches, 0)
 
     def add(model, objects):
@@ -351,11 +359,13 @@ def _progress(rng, courses, today) -> dict[str, int]:
         counts[model] += len(batches[model])
         batches[model] = []
 
-    pairs = AssignedPerson.objects.order_by("pk").values_list(
-        "user_id", "assignment__course_id", "due_on"
+    rows = AssignedPerson.objects.order_by("pk").values_list(
+        "pk", "user_id", "assignment__course_id", "due_on"
     )
-    for user_id, course_id, due_on in pairs.iterator(chunk_size=BATCH):
+    for assigned_id, user_id, course_id, due_on in rows.iterator(chunk_size=BATCH):
         roll = rng.random()
+        if roll >= 0.45 and due_on < today and rng.random() < 0.2:
+            add(LateReason, [_late_reason(rng, assigned_id, today)])
         if roll >= 0.6:
             continue
         day = min(due_on + datetime.timedelta(days=rng.randint(-120, 40)), today)
@@ -414,7 +424,22 @@ def _progress(rng, courses, today) -> dict[str, int]:
         "lesson completions": counts[LessonCompletion],
         "course completions": counts[CourseCompletion],
         "quiz attempts": counts[Attempt],
+        "late reasons": counts[LateReason],
     }
+
+
+def _late_reason(rng, assigned_id, today) -> LateReason:
+    given = today - datetime.timedelta(days=rng.randint(0, 60))
+    kind = rng.choice(LateReasonKind.values)
+    return LateReason(
+        assigned_id=assigned_id,
+        kind=kind,
+        text="借调到其他项目" if kind == LateReasonKind.OTHER else "",
+        committed_on=today + datetime.timedelta(days=rng.randint(1, 60)),
+        given_at=timezone.make_aware(
+            datetime.datetime.combine(given, datetime.time(9))
+        ),
+    )
 
 
 def _snapshots(scale: Scale, today: datetime.date) -> int:

@@ -461,13 +461,19 @@ def overdue_people(
 ) -> QuerySet[AssignedPerson]:
     """Overdue assignment rows of the subtrees' active people, with their reasons.
 
-    Reasons first, the latest first; then the longest overdue.
+    Reasons first, the latest first; then the longest overdue. Overdue is what
+    with_status calls it (not completed, due before today), asked as "no completion
+    exists" rather than through with_status's joins: with the rows' people, courses
+    and reasons, those made more joins than PostgreSQL reorders (join_collapse_limit),
+    and it worked out the status of every row in the district (0.5 s at 20,000 staff)
+    before it looked for the few with a reason.
     """
     return (
-        counted_assignments()
-        .filter(within(departments, "user__staff_profile__department__path"))
-        .with_status(today)
-        .filter(status=AssignmentStatus.OVERDUE)
+        AssignedPerson.objects.outstanding()
+        .filter(
+            within(departments, "user__staff_profile__department__path"),
+            due_on__lt=today,
+        )
         .select_related(
             "late_reason",
             "assignment__course",

@@ -6,7 +6,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Page
 
-from citylearn.assignments.models import AssignedPerson
+from citylearn.assignments.enums import AssignmentStatus
+from citylearn.assignments.models import AssignedPerson, LateReason
 from citylearn.audit.enums import AuditAction
 from citylearn.audit.models import AuditEntry
 from citylearn.content_import.services import import_content
@@ -15,7 +16,11 @@ from citylearn.organisation.models import Department, StaffProfile
 from citylearn.progress.models import CourseCompletion
 from citylearn.reports.models import DepartmentSnapshot
 from citylearn.reports.seeding import SCALES, add_content_variants, seed_bench
-from citylearn.reports.selectors import level_figures
+from citylearn.reports.selectors import (
+    counted_assignments,
+    level_figures,
+    overdue_people,
+)
 from citylearn.search.selectors import public_pages, search_public_content
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +55,20 @@ def test_the_small_scale_builds_a_consistent_district(capsys):
     assert AssignedPerson.objects.count() == scale.staff * scale.assignments_per_person
     assert CourseCompletion.objects.exists()
     root = Department.objects.get(code="BENCH")
+    # overdue_people asks its own way what with_status calls overdue.
+    today = timezone.localdate()
+    overdue = set(
+        overdue_people(departments=[root], today=today).values_list("pk", flat=True)
+    )
+    assert overdue == set(
+        counted_assignments()
+        .with_status(today)
+        .filter(status=AssignmentStatus.OVERDUE)
+        .values_list("pk", flat=True)
+    )
+    # Some overdue people have said why, as the dashboard's list of reasons shows.
+    reasons = set(LateReason.objects.values_list("assigned_id", flat=True))
+    assert reasons and reasons <= overdue
     assert Department.find_problems() == ([], [], [], [], [])
     assert DepartmentSnapshot.objects.filter(department=root).count() == 10
     total = level_figures(
