@@ -146,6 +146,8 @@ def print_table(figures: list[dict]) -> None:
             shown = "failed"
         elif not figure["unit"]:
             shown = "—"
+        elif figure["unit"] == "ratio":
+            shown = f"{value:.2f} ratio"
         else:
             shown = f"{value:,.1f} {figure['unit']}"
         target = (
