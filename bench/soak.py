@@ -78,9 +78,10 @@ OFFICER_PAGES = ["/hr/", "/hr/people/", "/hr/assignments/"]
 # One learner in PASS_EVERY answers right, passes and is issued a certificate by the worker.
 PASS_EVERY = 3
 QUIZ = ROOT / "content/courses/data-security/quiz.yaml"
-STEM = re.compile(r'class="question-stem">(.*?)</span>', re.S)
+TAG = re.compile(r"<[^>]+>")
+STEM = re.compile(r'class="question-stem"[^>]*>(.*?)</(?:span|div)>', re.S)
 CHOICE = re.compile(
-    r'name="q-(\d+)" id="[^"]+" value="(\d+)"[^>]*>\s*<label for="[^"]+">(.*?)</label>',
+    r'name="q-(\d+)" id="[^"]+" value="(\d+)"[^>]*>\s*<label for="[^"]+"[^>]*>(.*?)</label>',
     re.S,
 )
 THREADS = {"read": 3, "search": 2, "learner": 3, "dashboard": 1}
@@ -234,6 +235,9 @@ def learn(site: Site, browser: Browser, learner: Learner, deadline: float) -> No
         if learner.index % PASS_EVERY == 0
         else choose_answers(page, learner.index)
     )
+    if not answers:
+        browser.results.error("quiz: no questions found on the attempt page")
+        raise StepFailed
     for position, places in answers.items():
         body = urlencode(
             [("question", position)] + [(f"q-{position}", p) for p in places]
@@ -258,11 +262,17 @@ def right_answers(page: str) -> dict[int, list[int]]:
             }
     answers = {}
     for fieldset in page.split('class="quiz-question"')[1:]:
-        stem = html.unescape(STEM.search(fieldset).group(1).strip())
+        stem = STEM.search(fieldset)
+        if stem is None or text_of(stem.group(1)) not in right:
+            return {}
         for position, place, label in CHOICE.findall(fieldset):
-            if html.unescape(label.strip()) in right[stem]:
+            if text_of(label) in right[text_of(stem.group(1))]:
                 answers.setdefault(int(position), []).append(int(place))
     return answers
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(TAG.sub("", fragment)).strip()
 
 
 def check(learners: list[Learner], site: Site) -> Counter:
