@@ -14,13 +14,15 @@ and for the whole time, all at once, threads on 127.0.0.1 act as
     citizens  reading public pages (read) and searching in Chinese (search);
     learners  starting the data-security course, completing its lessons (lesson), and
               taking its final quiz: start, one save per answer, submit (quiz);
-    officers  opening the HR dashboard, the people list and the assignments (dashboard).
+    officers  opening the HR dashboard, the people list and the assignments (dashboard),
+              and now and then exporting the dashboard (export): past EXPORT_ROWS_AT_ONCE
+              rows, set low here, each export is written by the worker.
 
 Every request has a 30 s timeout, and the load stops when the time is up. Afterwards
 the database is compared with what the server acknowledged: every lesson completion
 stored exactly once, every saved answer stored, every submitted attempt graded exactly
-once, and no task left in the broker's queue. Exports are not on main yet, so officers
-do not export. Prints throughput, latency percentiles and errors per kind; records the
+once, every export ready with all its rows, and no task left in the broker's queue.
+Prints throughput, latency percentiles and errors per kind; records the
 figures for bench/run.py.
 """
 
@@ -62,7 +64,7 @@ from bench.exam_window import (  # noqa: E402
 )
 
 COURSE = "data-security"
-KINDS = ["read", "search", "lesson", "quiz", "dashboard"]
+KINDS = ["read", "search", "lesson", "quiz", "dashboard", "export"]
 SEARCHES = [
     "个人信息",
     "删除权",
@@ -74,6 +76,10 @@ SEARCHES = [
     "投诉",
 ]
 OFFICER_PAGES = ["/hr/", "/hr/people/", "/hr/assignments/"]
+# One dashboard view in this many is followed by an export, which the worker writes.
+EXPORT_EVERY = 10
+EXPORT_ROWS_AT_ONCE = 20
+EXPORT_URL = re.compile(r"/hr/exports/(\d+)/$")
 # Threads per kind: citizens outnumber staff, as on the real site.
 # One learner in PASS_EVERY answers right, passes and is issued a certificate by the worker.
 PASS_EVERY = 3
@@ -105,6 +111,7 @@ class Site:
     lessons: list[tuple[int, str]]
     public_urls: list[str]
     officer_session: str
+    exports: list[int] = field(default_factory=list)
 
 
 def prepare(learners: int) -> tuple[Site, list[Learner]]:
@@ -189,10 +196,26 @@ def officer_opens(site: Site, results: Results, deadline: float, seed: int) -> N
     browser = Browser(site.port, site.officer_session, results)
     while time.monotonic() < deadline:
         try:
-            browser.request("dashboard", "GET", rng.choice(OFFICER_PAGES))
+            url = rng.choice(OFFICER_PAGES)
+            __, page = browser.request("dashboard", "GET", url)
+            if url == "/hr/" and rng.randrange(EXPORT_EVERY) == 0:
+                site.exports.append(export_dashboard(browser, page))
         except StepFailed:
             browser = Browser(site.port, site.officer_session, results)
     browser.close()
+
+
+def export_dashboard(browser: Browser, page: str) -> int:
+    """Ask for the dashboard as XLSX, as its button does: the export queued."""
+    headers = {"X-CSRFToken": CSRF_INPUT.search(page).group(1)}
+    response, __ = browser.request(
+        "export", "POST", "/hr/exports/dashboard/new/", "format=xlsx", headers, (302,)
+    )
+    found = EXPORT_URL.search(response.getheader("Location"))
+    if found is None:
+        browser.results.error("export: not queued for the worker")
+        raise StepFailed
+    return int(found.group(1))
 
 
 def learners_learn(
@@ -277,8 +300,10 @@ def text_of(fragment: str) -> str:
 
 def check(learners: list[Learner], site: Site) -> Counter:
     """Compare what the server acknowledged with what the database holds."""
-    from django.db.models import Count
+    from django.db.models import Count, F
 
+    from citylearn.exports.enums import ExportStatus
+    from citylearn.exports.models import Export
     from citylearn.progress.models import CourseCompletion, LessonCompletion
     from citylearn.quizzes.models import Attempt
 
@@ -327,6 +352,12 @@ def check(learners: list[Learner], site: Site) -> Counter:
     )
     counts["courses completed"] = passed.count()
     counts["certificates missing"] = passed.filter(certificate__isnull=True).count()
+    exports = Export.objects.filter(pk__in=site.exports)
+    counts["exports queued"] = len(site.exports)
+    counts["exports not ready with every row"] = (
+        len(site.exports)
+        - exports.filter(status=ExportStatus.READY, rows_done=F("rows_total")).count()
+    )
     return counts
 
 
@@ -413,6 +444,7 @@ def record_figures(results: Results, seconds: float, counts: Counter, args) -> N
             "submissions not graded once",
             "tasks left in the queue",
             "certificates missing",
+            "exports not ready with every row",
         )
     )
     record(
@@ -453,6 +485,7 @@ def main() -> int:
         CELERY_BROKER_URL=args.broker,
         MEDIA_ROOT=str(scratch / "media"),
         PRIVATE_MEDIA_ROOT=str(scratch / "private"),
+        EXPORT_ROWS_AT_ONCE=str(EXPORT_ROWS_AT_ONCE),
     )
     import django
 
@@ -523,6 +556,7 @@ def main() -> int:
         or counts["submissions not graded once"]
         or counts["tasks left in the queue"]
         or counts["certificates missing"]
+        or counts["exports not ready with every row"]
     )
     return 1 if failed else 0
 
