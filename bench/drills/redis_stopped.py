@@ -117,15 +117,16 @@ def main() -> int:
     from citylearn.certificates.models import Certificate
     from citylearn.certificates.tasks import issue_missing_certificates
     from citylearn.progress.models import CourseCompletion
-    from tests.courses import factories
+    from tests.builders import learning, people
 
-    factories._numbers = itertools.count(int(time.time()))
-    course, learner = factories.make_course(lessons=1), factories.make_learner()
-    learner.set_password(PASSWORD)
-    learner.save()
-    lesson = factories.lessons_of(course)[0]
-
+    # Publishing the course renews the page cache, in Redis.
     redis("start")
+    # Names no earlier run on this database has taken.
+    learning._numbers = people._numbers = itertools.count(int(time.time()))
+    course = learning.make_course(lessons=1)
+    learner = people.make_user(password=PASSWORD)
+    lesson = learning.lessons_of(course)[0]
+
     log = ROOT / "var" / "drill-redis-gunicorn.log"
     log.parent.mkdir(exist_ok=True)
     server = start_gunicorn(log)
