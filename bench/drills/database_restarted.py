@@ -60,6 +60,10 @@ def start_gunicorn(env: dict, log: Path) -> subprocess.Popen:
             f"127.0.0.1:{PORT}",
             "--workers",
             "2",
+            # No recycling after max_requests: the drill checks that the same
+            # processes serve again, and its load passes 2,000 requests a worker.
+            "--max-requests",
+            "0",
             "citylearn.wsgi",
         ],
         cwd=ROOT,
