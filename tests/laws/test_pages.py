@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from citylearn.courses.models import CoursePage, LessonPage
+from citylearn.explainers.models import ExplainerPage
 from citylearn.laws.services import amend_provision
 from tests.builders import pages
 from tests.builders.laws import PIPL_45, make_law, make_provision
@@ -213,3 +215,31 @@ def test_an_amendment_renews_the_cached_pages(
 
     assert "修改后的条文。" in client.get("/laws/pipl-45/").content.decode()
     assert "修改后的条文。" in client.get(page.url).content.decode()
+
+
+def test_the_query_and_the_page_agree_on_who_may_read_it():
+    # open_to_everyone (a query, for lists) and is_open_to_everyone (one page) are two
+    # spellings of one rule: they must not drift apart.
+    public_course = make_course(lessons=0, audience="public")
+    staff_course = make_course(lessons=0)
+    lessons = [make_lesson(public_course), make_lesson(staff_course)]
+    restricted = make_lesson(public_course)
+    PageViewRestriction.objects.create(
+        page=restricted, restriction_type=PageViewRestriction.LOGIN
+    )
+    draft = make_lesson(public_course)
+    draft.unpublish()
+    explainers = [pages.explainer(), pages.explainer()]
+    PageViewRestriction.objects.create(
+        page=explainers[1], restriction_type=PageViewRestriction.LOGIN
+    )
+    for model, items in (
+        (LessonPage, [*lessons, restricted, draft]),
+        (CoursePage, [public_course, staff_course]),
+        (ExplainerPage, explainers),
+    ):
+        found = model.objects.filter(pk__in=[page.pk for page in items])
+        by_query = set(model.open_to_everyone(found).values_list("pk", flat=True))
+        by_page = {page.pk for page in found if page.is_open_to_everyone()}
+        assert by_query == by_page, model
+        assert by_page and by_page != {page.pk for page in found}, model
